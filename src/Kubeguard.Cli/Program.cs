@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Kubeguard.Cli;
+using Kubeguard.Cli.Commands;
+
+var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Security Admission parity.")
+{
+    CliOptions.Verbose,
+    VersionsCommand.Create(),
+};
+
+return await CliHost.RunAsync(root, args);
