@@ -19,7 +19,7 @@ public static class AdmissionReviewCodec
         AdmissionReview? review;
         try
         {
-            review = JsonSerializer.Deserialize(body, WireJsonContext.Default.AdmissionReview);
+            review = JsonSerializer.Deserialize(body, WireJsonContext.Wire.AdmissionReview);
         }
         catch (JsonException ex)
         {
@@ -95,15 +95,15 @@ public static class AdmissionReviewCodec
 
     /// <summary>Serializes a review as UTF-8 JSON.</summary>
     public static byte[] Serialize(AdmissionReview review) =>
-        JsonSerializer.SerializeToUtf8Bytes(review, WireJsonContext.Default.AdmissionReview);
+        JsonSerializer.SerializeToUtf8Bytes(review, WireJsonContext.Wire.AdmissionReview);
 
     /// <summary>Writes a review as UTF-8 JSON to <paramref name="writer"/>.</summary>
     public static void Serialize(Utf8JsonWriter writer, AdmissionReview review) =>
-        JsonSerializer.Serialize(writer, review, WireJsonContext.Default.AdmissionReview);
+        JsonSerializer.Serialize(writer, review, WireJsonContext.Wire.AdmissionReview);
 
     /// <summary>Deserializes a review (tests and tools).</summary>
     public static AdmissionReview? Deserialize(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize(json, WireJsonContext.Default.AdmissionReview);
+        JsonSerializer.Deserialize(json, WireJsonContext.Wire.AdmissionReview);
 
     private static Status ToStatus(AdmissionStatus status)
     {
