@@ -48,6 +48,10 @@ public sealed class AuditContext
     /// <summary>Request keys touched since the last <see cref="BeginProbe"/> (for fixture recording).</summary>
     public IReadOnlyCollection<string> Touched => _touched;
 
+    /// <summary>Every answer received so far, by request key (<c>GET path</c>, <c>ANON path</c>, <c>ORIGIN path</c>, <c>QUERY promql</c>).</summary>
+    public IReadOnlyDictionary<string, ApiResponse> Answered =>
+        _cache.Where(p => p.Value.IsCompletedSuccessfully).ToDictionary(p => p.Key, p => p.Value.Result, StringComparer.Ordinal);
+
     /// <summary>Starts tracking which requests the next probe reads.</summary>
     public void BeginProbe() => _touched.Clear();
 

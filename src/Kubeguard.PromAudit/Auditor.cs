@@ -9,8 +9,8 @@ namespace Kubeguard.PromAudit;
 /// <summary>Runs the probe catalogue against one server, one request at a time, and builds the report.</summary>
 public static class Auditor
 {
-    /// <summary>Audits the server behind <paramref name="client"/>.</summary>
-    public static async Task<AuditReport> RunAsync(PrometheusClient client, AuditOptions options, TimeProvider time, CancellationToken cancellationToken, TlsObservation? tls = null, Action<Probe, AuditContext>? afterProbe = null)
+    /// <summary>Audits the server behind <paramref name="client"/>; <paramref name="afterProbe"/> sees each finding with the context it was made in.</summary>
+    public static async Task<AuditReport> RunAsync(PrometheusClient client, AuditOptions options, TimeProvider time, CancellationToken cancellationToken, TlsObservation? tls = null, Action<AuditFinding, AuditContext>? afterProbe = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,10 +34,11 @@ public static class Auditor
                 result = ProbeResult.Inconclusive($"the server's answer could not be read: {ex.Message}");
             }
 
-            afterProbe?.Invoke(probe, context);
-            findings.Add(new AuditFinding(probe.Id, probe.Category, probe.Title, result.Outcome,
+            var finding = new AuditFinding(probe.Id, probe.Category, probe.Title, result.Outcome,
                 result.Outcome == ProbeOutcome.Exposed ? options.Severities.For(probe.Id, result.Elevated) : Severity.Info,
-                result.Summary, result.Evidence, probe.Remediation));
+                result.Summary, result.Evidence, probe.Remediation);
+            afterProbe?.Invoke(finding, context);
+            findings.Add(finding);
         }
 
         var target = UrlRedactor.Redact(client.BaseUri.ToString());

@@ -5,7 +5,7 @@ namespace Kubeguard.PromAudit.Probes;
 /// discovery that is an inventory of every pod, service and endpoint, labels and annotations.
 /// </summary>
 /// <remarks>
-/// Requests: POST query <c>sum by (config) (prometheus_sd_discovered_targets)</c> (needs the
+/// Requests: POST query <c>sum by (config) (prometheus_sd_discovered_targets{name="scrape"})</c> (needs the
 /// server to scrape itself) and the active targets first; only when discovered exceeds
 /// active, GET <c>/api/v1/targets?state=dropped&amp;scrapePool=…</c> per pool under the targets size
 /// cap. <c>keep_dropped_targets</c> (the fix) only exists from Prometheus 2.47.
@@ -23,7 +23,7 @@ internal static class DroppedTargetInventory
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {
-        var discovered = await context.QueryAsync("sum by (config) (prometheus_sd_discovered_targets)", ct).ConfigureAwait(false);
+        var discovered = await context.QueryAsync("sum by (config) (prometheus_sd_discovered_targets{name=\"scrape\"})", ct).ConfigureAwait(false);
         var active = await context.TargetsAsync("active", ct).ConfigureAwait(false);
         if (!discovered.Ok || !active.Ok)
         {

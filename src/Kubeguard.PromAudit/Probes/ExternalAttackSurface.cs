@@ -29,7 +29,7 @@ internal static class ExternalAttackSurface
 
         var evidence = new List<string>();
         evidence.AddRange(results[0].Select(s => $"service {s["namespace"]}/{s["service"]}: {s["type"]}"));
-        evidence.AddRange(results[1].Select(s => $"service {s["namespace"]}/{s["service"]}: load balancer {s["ip"]}{s["hostname"]}"));
+        evidence.AddRange(results[1].Select(s => $"service {s["namespace"]}/{s["service"]}: load balancer {string.Join(" ", new[] { s["ip"], s["hostname"] }.Where(v => v.Length > 0))}"));
         evidence.AddRange(results[2].Select(s => $"ingress {s["namespace"]}/{s["ingress"]}: {s["host"]}{s["path"]} -> {s["service_name"]}"));
         evidence.AddRange(results[3].Select(s => $"service {s["namespace"]}/{s["service"]}: external IP {s["external_ip"]}"));
         foreach (var host in results[1].Select(s => s["hostname"]).Concat(results[2].Select(s => s["host"])))

@@ -27,7 +27,8 @@ internal static partial class LabelValueLeakage
                 return ($"{location}: kubectl-last-applied, length {value.Length}, fingerprint {context.Secrets.Fingerprint(value)}; {LabelValueScan.DescribeBlob(value)}", true);
             }
 
-            return context.Secrets.Scan(location, name, value) is { } hit && (hit.Strong || !name.StartsWith("annotation_", StringComparison.Ordinal))
+            // Identity labels such as "secret" name an object; only annotation values can hold a named secret.
+            return context.Secrets.Scan(location, name, value) is { } hit && (hit.Strong || name.StartsWith("annotation_", StringComparison.Ordinal))
                 ? (hit.ToString(), hit.Strong)
                 : null;
         }, ct).ConfigureAwait(false);
