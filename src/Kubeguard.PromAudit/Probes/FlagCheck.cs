@@ -9,6 +9,11 @@ internal static class FlagCheck
     /// </summary>
     public static async Task<ProbeResult> RunAsync(AuditContext context, string what, Func<IReadOnlyDictionary<string, string>, IReadOnlyList<string>> enabled, CancellationToken ct)
     {
+        if (context.Blocker is { } blocker)
+        {
+            return ProbeResult.Inconclusive(blocker);
+        }
+
         var flags = await context.FlagsAsync(ct).ConfigureAwait(false);
         if (!flags.Ok)
         {
