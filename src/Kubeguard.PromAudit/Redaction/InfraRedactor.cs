@@ -11,15 +11,15 @@ public sealed partial class InfraRedactor
 {
     private readonly Dictionary<string, string> _map = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _hosts = new(StringComparer.OrdinalIgnoreCase);
-    private Regex? _hostPattern;
+    private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
 
     /// <summary>Registers a host name (node, pod host, ingress host) so it is replaced wherever it appears.</summary>
     public void AddHost(string host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        if (host.Length >= 3 && !Ipv4().IsMatch(host) && _hosts.Add(host))
+        if (host.Length >= 3 && !Ipv4().IsMatch(host))
         {
-            _hostPattern = null;
+            _hosts.Add(host);
         }
     }
 
@@ -40,10 +40,7 @@ public sealed partial class InfraRedactor
         text = Ipv6().Replace(text, m => m.Value.Count(c => c == ':') >= 4 ? StandIn(m.Value, "ip") : m.Value);
         if (_hosts.Count > 0)
         {
-            _hostPattern ??= new Regex(
-                @"(?<![A-Za-z0-9.\-])(" + string.Join('|', _hosts.OrderByDescending(h => h.Length).Select(Regex.Escape)) + @")(?![A-Za-z0-9\-])",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            text = _hostPattern.Replace(text, m => StandIn(m.Value, "host"));
+            text = HostToken().Replace(text, m => _hosts.Contains(m.Value) ? StandIn(m.Value, "host") : m.Value);
         }
 
         return text;
@@ -53,7 +50,9 @@ public sealed partial class InfraRedactor
     {
         if (!_map.TryGetValue(value, out var standIn))
         {
-            standIn = $"{kind}-{_map.Values.Count(v => v.StartsWith(kind + "-", StringComparison.Ordinal)) + 1}";
+            var n = _counters.GetValueOrDefault(kind) + 1;
+            _counters[kind] = n;
+            standIn = $"{kind}-{n}";
             _map[value] = standIn;
         }
 
@@ -65,6 +64,9 @@ public sealed partial class InfraRedactor
 
     [GeneratedRegex(@"(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{1,4}:){2,7}[0-9A-Fa-f]{1,4}(?![0-9A-Fa-f:])")]
     private static partial Regex Ipv6();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*(?![A-Za-z0-9\-])")]
+    private static partial Regex HostToken();
 
     [GeneratedRegex(@"://(?:[^@/\s]+@)?(?<host>[A-Za-z0-9.\-]+)")]
     private static partial Regex UrlHost();
