@@ -7,6 +7,7 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
     CliOptions.Verbose,
     VersionsCommand.Create(),
     WebhookCommand.Create(),
+    PrometheusCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);
