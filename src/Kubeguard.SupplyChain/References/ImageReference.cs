@@ -24,8 +24,8 @@ public sealed partial record ImageReference(string Original, string Registry, st
     /// <summary>The fully-qualified repository name, <c>registry/repository</c>; policy globs match this.</summary>
     public string Name => $"{Registry}/{Repository}";
 
-    /// <summary>The tag to resolve: the written tag, <c>latest</c> when neither tag nor digest is written, or null when only a digest is.</summary>
-    public string? EffectiveTag => Tag ?? (Digest is null ? "latest" : null);
+    /// <summary>The tag to resolve: null when a digest is written (the digest wins), else the written tag or <c>latest</c>.</summary>
+    public string? EffectiveTag => Digest is not null ? null : Tag ?? "latest";
 
     /// <summary>The host the distribution API is spoken to.</summary>
     public string ApiHost => Registry == DockerHub ? "registry-1.docker.io" : Registry;

@@ -98,7 +98,7 @@ public sealed class FakeRegistry : IRegistryStore, IAsyncDisposable
 
     private async Task TokenAsync(HttpContext context)
     {
-        Requests.Enqueue($"GET /token?{context.Request.QueryString}");
+        Requests.Enqueue($"GET /token{context.Request.QueryString}");
         if (TokenCredentials is { } expected && context.Request.Headers.Authorization.ToString() != BasicHeader(expected))
         {
             context.Response.StatusCode = 401;
