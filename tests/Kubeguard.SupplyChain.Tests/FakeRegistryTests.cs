@@ -142,6 +142,65 @@ public sealed class FakeRegistryTests : IAsyncLifetime, IDisposable
         Assert.Throws<ArgumentException>(() => new RegistryClient(options));
     }
 
+    [Fact]
+    public async Task Without_a_digest_header_the_tag_is_resolved_by_hashing_the_manifest_body_of_one_get()
+    {
+        _registry.OmitDigestHeader = true;
+        var image = await SignedImageAsync("nohead/app");
+        using var client = Policies.Client(_registry.Host);
+
+        Assert.Equal(image.Digest, await client.ResolveAsync(ImageReference.Parse($"{_registry.Host}/nohead/app:v1")));
+        Assert.Contains(_registry.Requests, r => r.StartsWith("GET /v2/nohead/app/manifests/v1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_multi_arch_index_resolves_to_the_index_digest_and_the_index_signature_verifies()
+    {
+        var child = await Cosign.PushImageAsync(_registry, "multi/app", "amd64", "amd64");
+        var index = Encoding.UTF8.GetBytes($$$"""{"schemaVersion":2,"mediaType":"{{{MediaTypes.OciIndex}}}","manifests":[{"mediaType":"{{{MediaTypes.OciManifest}}}","digest":"{{{child.Digest}}}","size":{{{child.Size}}},"platform":{"architecture":"amd64","os":"linux"}}]}""");
+        var digest = await _registry.PushManifestAsync("multi/app", "v1", index, MediaTypes.OciIndex);
+        var payload = Cosign.SimpleSigningPayload($"{_registry.Host}/multi/app", digest);
+        await Cosign.PushLegacySignaturesAsync(_registry, "multi/app", digest, (payload, _key.Sign(payload)));
+
+        var result = await VerifyAsync($"{_registry.Host}/multi/app:v1", RegistryCredentials.None);
+
+        Assert.Equal(Reason.Verified, result.Reason);
+        Assert.Equal(digest, result.Digest);
+        Assert.Contains(_registry.Requests, r => r.StartsWith("HEAD /v2/multi/app/manifests/v1 accept=", StringComparison.Ordinal) && r.Contains(MediaTypes.OciIndex, StringComparison.Ordinal) && r.Contains(MediaTypes.DockerManifestList, StringComparison.Ordinal) && r.Contains(MediaTypes.DockerManifest, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_referrer_listed_with_the_empty_config_artifact_type_is_still_opened()
+    {
+        _registry.ReferrersApi = true;
+        var image = await Cosign.PushImageAsync(_registry, "emptytype/app", "v1", "emptytype");
+        var statement = Cosign.Statement("https://in-toto.io/Statement/v1", InTotoStatement.CosignSignPredicateType, image.Digest.Hex);
+        var bundle = Cosign.Bundle(Cosign.EnvelopeJson(statement, _key), _key.Hint);
+        var emptyDigest = await _registry.PushBlobAsync("emptytype/app", Encoding.UTF8.GetBytes("{}"));
+        var bundleDigest = await _registry.PushBlobAsync("emptytype/app", bundle);
+        var manifest = Encoding.UTF8.GetBytes($$$"""{"schemaVersion":2,"mediaType":"{{{MediaTypes.OciManifest}}}","artifactType":"{{{MediaTypes.OciEmpty}}}","config":{"mediaType":"{{{MediaTypes.OciEmpty}}}","digest":"{{{emptyDigest}}}","size":2},"layers":[{"mediaType":"{{{SigstoreBundle.MediaTypeV03}}}","digest":"{{{bundleDigest}}}","size":{{{bundle.Length}}}}],"subject":{"mediaType":"{{{MediaTypes.OciManifest}}}","digest":"{{{image.Digest}}}","size":{{{image.Size}}}}}""");
+        await _registry.PushManifestAsync("emptytype/app", Digest.Of(manifest).ToString(), manifest, MediaTypes.OciManifest);
+
+        var result = await VerifyAsync($"{_registry.Host}/emptytype/app:v1", RegistryCredentials.None);
+
+        Assert.Equal(Reason.Verified, result.Reason);
+    }
+
+    [Fact]
+    public async Task A_signature_layer_larger_than_the_blob_limit_is_refused_before_download()
+    {
+        var image = await Cosign.PushImageAsync(_registry, "big/app", "v1", "big");
+        var payload = Cosign.SimpleSigningPayload($"{_registry.Host}/big/app", image.Digest);
+        await Cosign.PushLegacySignaturesAsync(_registry, "big/app", image.Digest, (payload, _key.Sign(payload)));
+        using var client = new RegistryClient(new RegistryClientOptions { InsecureRegistries = [_registry.Host], MaxBlobBytes = 64 });
+
+        var result = await new ImageVerifier(client, Policies.Of(Policies.Rule("all", [_key.Verification]))).VerifyAsync($"{_registry.Host}/big/app:v1");
+
+        Assert.Equal(Reason.InvalidSignature, result.Reason);
+        Assert.Contains("exceeds the 64-byte limit", result.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(_registry.Requests, r => r.Contains($"/blobs/{Digest.Of(payload)}", StringComparison.Ordinal));
+    }
+
     private async Task<(Digest Digest, long Size)> SignedImageAsync(string repo)
     {
         var image = await Cosign.PushImageAsync(_registry, repo, "v1", repo);

@@ -36,6 +36,9 @@ public sealed class FakeRegistry : IRegistryStore, IAsyncDisposable
 
     public (string User, string Password)? TokenCredentials { get; set; }
 
+    /// <summary>Leave out <c>Docker-Content-Digest</c> on manifest responses (some proxies do).</summary>
+    public bool OmitDigestHeader { get; set; }
+
     /// <summary>Never answer /v2 requests (until the client gives up).</summary>
     public bool Hang { get; set; }
 
@@ -138,7 +141,11 @@ public sealed class FakeRegistry : IRegistryStore, IAsyncDisposable
             case "manifests" when _manifests.TryGetValue($"{repository}:{reference}", out var manifest)
                 && request.Headers.Accept.ToString().Contains(manifest.MediaType, StringComparison.Ordinal):
                 context.Response.ContentType = manifest.MediaType;
-                context.Response.Headers["Docker-Content-Digest"] = Digest.Of(manifest.Body).ToString();
+                if (!OmitDigestHeader)
+                {
+                    context.Response.Headers["Docker-Content-Digest"] = Digest.Of(manifest.Body).ToString();
+                }
+
                 context.Response.ContentLength = manifest.Body.Length;
                 if (!HttpMethods.IsHead(request.Method))
                 {
