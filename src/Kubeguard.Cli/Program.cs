@@ -8,6 +8,7 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
     VersionsCommand.Create(),
     WebhookCommand.Create(),
     PrometheusCommand.Create(),
+    ImagesCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);
