@@ -64,7 +64,7 @@ internal static class FixEngine
         Output = bytes,
         OriginalText = text,
         OutputText = text,
-        Workloads = [.. workloads.Select(w => w.LinesChanged == 0 ? w : w with { LinesChanged = 0 })],
+        Workloads = [.. workloads.Select(w => w.LinesChanged == 0 && w.Edits.Count == 0 ? w : w with { LinesChanged = 0, Edits = [] })],
         Issues = issues,
         Edits = [],
     };
@@ -74,6 +74,7 @@ internal static class FixEngine
         Problem = reason,
         After = workload.Before,
         LinesChanged = 0,
+        Edits = [],
         Actions = [.. workload.Actions.Select(a => a.Status == ActionStatus.Applied ? a with { Status = ActionStatus.Refused, Note = reason } : a)],
     };
 
@@ -152,6 +153,7 @@ internal static class FixEngine
             After = plan.After,
             Actions = actions,
             LinesChanged = CountLines(text, edits),
+            Edits = edits,
         };
         if (refusal is not null)
         {

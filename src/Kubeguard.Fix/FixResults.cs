@@ -32,6 +32,9 @@ internal sealed record WorkloadFix
     public int LinesChanged { get; init; }
 
     public bool Changed => LinesChanged > 0;
+
+    /// <summary>The text edits made for this workload (offsets in the file text without BOM).</summary>
+    public IReadOnlyList<Editing.TextEdit> Edits { get; init; } = [];
 }
 
 /// <summary>A problem with one document that is not about a workload (a parse error, an unreadable object).</summary>

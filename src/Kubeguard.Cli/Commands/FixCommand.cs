@@ -1,0 +1,231 @@
+using System.CommandLine;
+using Kubeguard.Fix;
+using Kubeguard.Fix.Planning;
+using Kubeguard.Policy;
+
+namespace Kubeguard.Cli.Commands;
+
+/// <summary>
+/// <c>kubeguard fix</c>: makes workloads pass a Pod Security level with the smallest safe edits.
+/// Dry run by default; <c>--diff</c>, <c>--write</c> and <c>--output-dir</c> are explicit.
+/// </summary>
+internal static class FixCommand
+{
+    private static readonly Argument<string[]> Paths = new("path")
+    {
+        Description = "Manifest files or folders (searched for *.yaml and *.yml), or - for standard input.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<string> LevelOption = new("--level")
+    {
+        Description = "Target level: baseline or restricted (also level:version, e.g. restricted:v1.30).",
+        DefaultValueFactory = _ => "restricted",
+    };
+
+    private static readonly Option<string?> VersionOption = new("--version")
+    {
+        Description = "Target policy version: latest or v1.N (default latest).",
+    };
+
+    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Plan and report only; write nothing (the default)." };
+
+    private static readonly Option<bool> DiffOption = new("--diff") { Description = "Print a unified diff (git apply accepts it) instead of writing." };
+
+    private static readonly Option<bool> WriteOption = new("--write") { Description = "Rewrite files in place, atomically (encoding, BOM, line endings and mode kept)." };
+
+    private static readonly Option<string?> OutputDir = new("--output-dir") { Description = "Write fixed copies under this folder, with the same relative paths." };
+
+    private static readonly Option<string[]> AllowOption = new("--allow")
+    {
+        Description = "Also apply opt-in actions for these checks (comma-separated check IDs, or opt-in for all).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<long?> RunAsUserOption = new("--run-as-user")
+    {
+        Description = "UID to write where a workload would run as root (runAsUser: 0, or runAsNonRoot without a UID).",
+    };
+
+    private static readonly Option<string> FormatOption = new("--format")
+    {
+        Description = "Report format: table, json or sarif.",
+        DefaultValueFactory = _ => "table",
+    };
+
+    public static Command Create()
+    {
+        FormatOption.AcceptOnlyFromAmong("table", "json", "sarif");
+        RunAsUserOption.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long?>() is <= 0)
+            {
+                r.AddError("--run-as-user must be a UID above 0");
+            }
+        });
+        var command = new Command("fix", "Edit manifests so workloads pass a Pod Security level: smallest safe edits, proven before they are written.")
+        {
+            Paths, LevelOption, VersionOption, DryRun, DiffOption, WriteOption, OutputDir, AllowOption, RunAsUserOption, FormatOption,
+        };
+        command.Validators.Add(r =>
+        {
+            if (new[] { r.GetValue(DiffOption), r.GetValue(WriteOption), r.GetValue(OutputDir) is not null, r.GetValue(DryRun) }.Count(x => x) > 1)
+            {
+                r.AddError("choose one of --dry-run, --diff, --write and --output-dir");
+            }
+
+            if (Target(r.GetValue(LevelOption), r.GetValue(VersionOption), out _) is { } error)
+            {
+                r.AddError(error);
+            }
+
+            foreach (var check in SplitAllow(r.GetValue(AllowOption)))
+            {
+                if (!AllowedNames.Contains(check))
+                {
+                    r.AddError($"--allow: unknown check \"{check}\" (use check IDs such as runAsNonRoot, or opt-in for all)");
+                }
+            }
+        });
+        command.SetAction((parse, ct) =>
+        {
+            Target(parse.GetValue(LevelOption), parse.GetValue(VersionOption), out var target);
+            var request = new FixRequest
+            {
+                Paths = parse.GetValue(Paths) is { Length: > 0 } paths ? paths : ["."],
+                Options = new FixOptions
+                {
+                    Target = target,
+                    Allow = new HashSet<string>(SplitAllow(parse.GetValue(AllowOption)), StringComparer.OrdinalIgnoreCase),
+                    RunAsUser = parse.GetValue(RunAsUserOption),
+                },
+                Mode = parse.GetValue(DiffOption) ? FixMode.Diff : parse.GetValue(WriteOption) ? FixMode.Write : parse.GetValue(OutputDir) is not null ? FixMode.OutputDir : FixMode.DryRun,
+                OutputDir = parse.GetValue(OutputDir),
+                Format = parse.GetValue(FormatOption) ?? "table",
+            };
+            return RunAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.OpenStandardInput, ct);
+        });
+        return command;
+    }
+
+    private static readonly HashSet<string> AllowedNames = new(CheckCatalog.BuiltIn.Select(c => c.Id).Append("opt-in"), StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> SplitAllow(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string? Target(string? level, string? version, out LevelVersion target)
+    {
+        target = new LevelVersion(Level.Restricted, PolicyVersion.Latest);
+        if (!LevelVersion.TryParse(level ?? "restricted", out var parsed) || parsed.Level == Level.Privileged)
+        {
+            return $"--level: expected baseline or restricted, optionally with :latest or :v1.N (got \"{level}\")";
+        }
+
+        if (version is not null)
+        {
+            if (!PolicyVersion.TryParse(version, out var v))
+            {
+                return $"--version: {PolicyVersion.InvalidVersionMessage} (got \"{version}\")";
+            }
+
+            parsed = parsed with { Version = v };
+        }
+
+        target = parsed;
+        return null;
+    }
+
+    internal static async Task<int> RunAsync(FixRequest request, TextWriter stdout, TextWriter stderr, Func<Stream> stdin, CancellationToken ct)
+    {
+        var inputs = FixInputs.Discover(request.Paths, stderr, out var missing);
+        var results = new List<FileFix>();
+        foreach (var input in inputs)
+        {
+            ct.ThrowIfCancellationRequested();
+            var bytes = input.IsStdin ? await ReadAllAsync(stdin(), ct).ConfigureAwait(false) : await File.ReadAllBytesAsync(input.FullPath, ct).ConfigureAwait(false);
+            results.Add(FixEngine.Fix(input.Display, bytes, request.Options));
+        }
+
+        var usesStdin = inputs.Any(i => i.IsStdin);
+        var report = request.Mode == FixMode.Diff || (usesStdin && request.Mode is FixMode.Write or FixMode.OutputDir) ? stderr : stdout;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var (input, result) = (inputs[i], results[i]);
+            switch (request.Mode)
+            {
+                case FixMode.Diff when result.Changed:
+                    await stdout.WriteAsync(UnifiedDiff.Create(result.OriginalText, result.OutputText, input.Display)).ConfigureAwait(false);
+                    break;
+                case FixMode.Write or FixMode.OutputDir when input.IsStdin:
+                    await stdout.WriteAsync(System.Text.Encoding.UTF8.GetString(result.Output)).ConfigureAwait(false);
+                    break;
+                case FixMode.Write when result.Changed:
+                    AtomicFile.Write(input.FullPath, result.Output);
+                    break;
+                case FixMode.OutputDir when result.Changed:
+                    var target = Path.Combine(request.OutputDir!, input.Relative);
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+                    AtomicFile.Write(target, result.Output);
+                    break;
+            }
+        }
+
+        var mode = request.Mode switch
+        {
+            FixMode.Write => "written in place",
+            FixMode.OutputDir => $"fixed copies written under {request.OutputDir}",
+            FixMode.Diff => "diff printed; nothing written",
+            _ => "dry run: nothing written",
+        };
+        switch (request.Format)
+        {
+            case "json":
+                FixReport.WriteJson(report, results, request.Options.Target, mode);
+                break;
+            case "sarif":
+                FixSarif.Write(report, results);
+                break;
+            default:
+                FixReport.WriteTable(report, results, request.Options.Target, mode);
+                break;
+        }
+
+        var totals = FixReport.Count(results);
+        if (missing > 0 || totals.Issues > 0 || totals.Refused > 0)
+        {
+            return ExitCodes.InputError;
+        }
+
+        return totals.PassingAfter == totals.Workloads ? ExitCodes.Success : ExitCodes.Findings;
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+}
+
+/// <summary>What <c>kubeguard fix</c> does with its results.</summary>
+internal enum FixMode
+{
+    DryRun,
+    Diff,
+    Write,
+    OutputDir,
+}
+
+/// <summary>A parsed <c>kubeguard fix</c> command line.</summary>
+internal sealed record FixRequest
+{
+    public required IReadOnlyList<string> Paths { get; init; }
+
+    public required FixOptions Options { get; init; }
+
+    public FixMode Mode { get; init; } = FixMode.DryRun;
+
+    public string? OutputDir { get; init; }
+
+    public string Format { get; init; } = "table";
+}
