@@ -33,6 +33,12 @@ internal static class LocatedYamlParser
                 var line = lines.LineOf(start + (int)Math.Min(ex.Start.Index, chunk.Length));
                 documents.Add(new YamlDocument(index, start, end, lines.LineOf(start + FirstContent(chunk)), null, $"line {line}: {FirstLine(ex.Message)}"));
             }
+            catch (InvalidOperationException)
+            {
+                // The scanner gives up on some unterminated flow collections without a position.
+                var line = lines.LineOf(start + FirstContent(chunk));
+                documents.Add(new YamlDocument(index, start, end, line, null, $"from line {line}: the document ends inside an unterminated flow collection or quoted scalar"));
+            }
         }
 
         return documents;
