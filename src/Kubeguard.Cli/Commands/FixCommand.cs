@@ -11,52 +11,52 @@ namespace Kubeguard.Cli.Commands;
 /// </summary>
 internal static class FixCommand
 {
-    private static readonly Argument<string[]> Paths = new("path")
-    {
-        Description = "Manifest files or folders (searched for *.yaml and *.yml), or - for standard input.",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
-
-    private static readonly Option<string> LevelOption = new("--level")
-    {
-        Description = "Target level: baseline or restricted (also level:version, e.g. restricted:v1.30).",
-        DefaultValueFactory = _ => "restricted",
-    };
-
-    private static readonly Option<string?> VersionOption = new("--version")
-    {
-        Description = "Target policy version: latest or v1.N (default latest).",
-    };
-
-    private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Plan and report only; write nothing (the default)." };
-
-    private static readonly Option<bool> DiffOption = new("--diff") { Description = "Print a unified diff (git apply accepts it) instead of writing." };
-
-    private static readonly Option<bool> WriteOption = new("--write") { Description = "Rewrite files in place, atomically (encoding, BOM, line endings and mode kept)." };
-
-    private static readonly Option<string?> OutputDir = new("--output-dir") { Description = "Write fixed copies under this folder, with the same relative paths." };
-
-    private static readonly Option<string[]> AllowOption = new("--allow")
-    {
-        Description = "Also apply opt-in actions for these checks (comma-separated check IDs, or opt-in for all).",
-        AllowMultipleArgumentsPerToken = true,
-    };
-
-    private static readonly Option<long?> RunAsUserOption = new("--run-as-user")
-    {
-        Description = "UID to write where a workload would run as root (runAsUser: 0, or runAsNonRoot without a UID).",
-    };
-
-    private static readonly Option<string> FormatOption = new("--format")
-    {
-        Description = "Report format: table, json or sarif.",
-        DefaultValueFactory = _ => "table",
-    };
-
     public static Command Create()
     {
-        FormatOption.AcceptOnlyFromAmong("table", "json", "sarif");
-        RunAsUserOption.Validators.Add(r =>
+        var pathsArgument = new Argument<string[]>("path")
+        {
+            Description = "Manifest files or folders (searched for *.yaml and *.yml), or - for standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        var levelOption = new Option<string>("--level")
+        {
+            Description = "Target level: baseline or restricted (also level:version, e.g. restricted:v1.30).",
+            DefaultValueFactory = _ => "restricted",
+        };
+
+        var versionOption = new Option<string?>("--version")
+        {
+            Description = "Target policy version: latest or v1.N (default latest).",
+        };
+
+        var dryRunOption = new Option<bool>("--dry-run") { Description = "Plan and report only; write nothing (the default)." };
+
+        var diffOption = new Option<bool>("--diff") { Description = "Print a unified diff (git apply accepts it) instead of writing." };
+
+        var writeOption = new Option<bool>("--write") { Description = "Rewrite files in place, atomically (encoding, BOM, line endings and mode kept)." };
+
+        var outputDirOption = new Option<string?>("--output-dir") { Description = "Write fixed copies under this folder, with the same relative paths." };
+
+        var allowOption = new Option<string[]>("--allow")
+        {
+            Description = "Also apply opt-in actions for these checks (comma-separated check IDs, or opt-in for all).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+
+        var runAsUserOption = new Option<long?>("--run-as-user")
+        {
+            Description = "UID to write where a workload would run as root (runAsUser: 0, or runAsNonRoot without a UID).",
+        };
+
+        var formatOption = new Option<string>("--format")
+        {
+            Description = "Report format: table, json or sarif.",
+            DefaultValueFactory = _ => "table",
+        };
+
+        formatOption.AcceptOnlyFromAmong("table", "json", "sarif");
+        runAsUserOption.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<long?>() is <= 0)
             {
@@ -65,21 +65,21 @@ internal static class FixCommand
         });
         var command = new Command("fix", "Edit manifests so workloads pass a Pod Security level: smallest safe edits, proven before they are written.")
         {
-            Paths, LevelOption, VersionOption, DryRun, DiffOption, WriteOption, OutputDir, AllowOption, RunAsUserOption, FormatOption,
+            pathsArgument, levelOption, versionOption, dryRunOption, diffOption, writeOption, outputDirOption, allowOption, runAsUserOption, formatOption,
         };
         command.Validators.Add(r =>
         {
-            if (new[] { r.GetValue(DiffOption), r.GetValue(WriteOption), r.GetValue(OutputDir) is not null, r.GetValue(DryRun) }.Count(x => x) > 1)
+            if (new[] { r.GetValue(diffOption), r.GetValue(writeOption), r.GetValue(outputDirOption) is not null, r.GetValue(dryRunOption) }.Count(x => x) > 1)
             {
                 r.AddError("choose one of --dry-run, --diff, --write and --output-dir");
             }
 
-            if (Target(r.GetValue(LevelOption), r.GetValue(VersionOption), out _) is { } error)
+            if (Target(r.GetValue(levelOption), r.GetValue(versionOption), out _) is { } error)
             {
                 r.AddError(error);
             }
 
-            foreach (var check in SplitAllow(r.GetValue(AllowOption)))
+            foreach (var check in SplitAllow(r.GetValue(allowOption)))
             {
                 if (!AllowedNames.Contains(check))
                 {
@@ -89,19 +89,19 @@ internal static class FixCommand
         });
         command.SetAction((parse, ct) =>
         {
-            Target(parse.GetValue(LevelOption), parse.GetValue(VersionOption), out var target);
+            Target(parse.GetValue(levelOption), parse.GetValue(versionOption), out var target);
             var request = new FixRequest
             {
-                Paths = parse.GetValue(Paths) is { Length: > 0 } paths ? paths : ["."],
+                Paths = parse.GetValue(pathsArgument) is { Length: > 0 } paths ? paths : ["."],
                 Options = new FixOptions
                 {
                     Target = target,
-                    Allow = new HashSet<string>(SplitAllow(parse.GetValue(AllowOption)), StringComparer.OrdinalIgnoreCase),
-                    RunAsUser = parse.GetValue(RunAsUserOption),
+                    Allow = new HashSet<string>(SplitAllow(parse.GetValue(allowOption)), StringComparer.OrdinalIgnoreCase),
+                    RunAsUser = parse.GetValue(runAsUserOption),
                 },
-                Mode = parse.GetValue(DiffOption) ? FixMode.Diff : parse.GetValue(WriteOption) ? FixMode.Write : parse.GetValue(OutputDir) is not null ? FixMode.OutputDir : FixMode.DryRun,
-                OutputDir = parse.GetValue(OutputDir),
-                Format = parse.GetValue(FormatOption) ?? "table",
+                Mode = parse.GetValue(diffOption) ? FixMode.Diff : parse.GetValue(writeOption) ? FixMode.Write : parse.GetValue(outputDirOption) is not null ? FixMode.outputDirOption : FixMode.dryRunOption,
+                outputDirOption = parse.GetValue(outputDirOption),
+                Format = parse.GetValue(formatOption) ?? "table",
             };
             return RunAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.OpenStandardInput, ct);
         });
@@ -147,7 +147,7 @@ internal static class FixCommand
         }
 
         var usesStdin = inputs.Any(i => i.IsStdin);
-        var report = request.Mode == FixMode.Diff || (usesStdin && request.Mode is FixMode.Write or FixMode.OutputDir) ? stderr : stdout;
+        var report = request.Mode == FixMode.Diff || (usesStdin && request.Mode is FixMode.Write or FixMode.outputDirOption) ? stderr : stdout;
         for (var i = 0; i < inputs.Count; i++)
         {
             var (input, result) = (inputs[i], results[i]);
@@ -156,14 +156,14 @@ internal static class FixCommand
                 case FixMode.Diff when result.Changed:
                     await stdout.WriteAsync(UnifiedDiff.Create(result.OriginalText, result.OutputText, input.Display)).ConfigureAwait(false);
                     break;
-                case FixMode.Write or FixMode.OutputDir when input.IsStdin:
+                case FixMode.Write or FixMode.outputDirOption when input.IsStdin:
                     await stdout.WriteAsync(System.Text.Encoding.UTF8.GetString(result.Output)).ConfigureAwait(false);
                     break;
                 case FixMode.Write when result.Changed:
                     AtomicFile.Write(input.FullPath, result.Output);
                     break;
-                case FixMode.OutputDir when result.Changed:
-                    var target = Path.Combine(request.OutputDir!, input.Relative);
+                case FixMode.outputDirOption when result.Changed:
+                    var target = Path.Combine(request.outputDirOption!, input.Relative);
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
                     AtomicFile.Write(target, result.Output);
                     break;
@@ -173,7 +173,7 @@ internal static class FixCommand
         var mode = request.Mode switch
         {
             FixMode.Write => "written in place",
-            FixMode.OutputDir => $"fixed copies written under {request.OutputDir}",
+            FixMode.outputDirOption => $"fixed copies written under {request.outputDirOption}",
             FixMode.Diff => "diff printed; nothing written",
             _ => "dry run: nothing written",
         };
@@ -210,10 +210,10 @@ internal static class FixCommand
 /// <summary>What <c>kubeguard fix</c> does with its results.</summary>
 internal enum FixMode
 {
-    DryRun,
+    dryRunOption,
     Diff,
     Write,
-    OutputDir,
+    outputDirOption,
 }
 
 /// <summary>A parsed <c>kubeguard fix</c> command line.</summary>
@@ -223,9 +223,9 @@ internal sealed record FixRequest
 
     public required FixOptions Options { get; init; }
 
-    public FixMode Mode { get; init; } = FixMode.DryRun;
+    public FixMode Mode { get; init; } = FixMode.dryRunOption;
 
-    public string? OutputDir { get; init; }
+    public string? outputDirOption { get; init; }
 
     public string Format { get; init; } = "table";
 }
