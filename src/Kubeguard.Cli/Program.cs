@@ -9,6 +9,7 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
     WebhookCommand.Create(),
     PrometheusCommand.Create(),
     ImagesCommand.Create(),
+    FixCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);
