@@ -119,9 +119,11 @@ public sealed class ClusterAuditor
             return null;
         }
 
+        long read = 0;
         var listFailure = await _lister.ListAsync(ResourceKind.Namespace, null, _request.NamespaceSelector,
             (page, _) =>
             {
+                read += page.Items.Count;
                 foreach (var item in page.Items)
                 {
                     if (item is V1Namespace { Metadata.Name: { } name } ns)
@@ -133,7 +135,12 @@ public sealed class ClusterAuditor
                 Report(ResourceKind.Namespace, null, page.Items.Count);
                 return ValueTask.CompletedTask;
             },
-            _namespaces.Clear,
+            () =>
+            {
+                _namespaces.Clear();
+                _objects -= read;
+                read = 0;
+            },
             cancellationToken).ConfigureAwait(false);
         return listFailure is { Kind: FailureKind.Forbidden }
             ? listFailure with { Message = $"cannot list namespaces: {listFailure.Message}; name the namespaces to audit with --namespace" }

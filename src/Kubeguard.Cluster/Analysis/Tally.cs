@@ -79,7 +79,7 @@ internal sealed class Tally
                 return;
             }
 
-            group = new BreakGroup(result.Violations, name);
+            group = new BreakGroup(result.Violations);
             groups[key] = group;
         }
 
@@ -176,30 +176,31 @@ internal sealed class Tally
         }
     }
 
-    internal sealed class BreakGroup(ImmutableArray<CheckViolation> violations, string example)
+    internal sealed class BreakGroup(ImmutableArray<CheckViolation> violations)
     {
+        private string? _pod;
+        private string? _template;
+
         public ImmutableArray<CheckViolation> Violations { get; } = violations;
 
         public int Pods { get; private set; }
 
         public int Templates { get; private set; }
 
-        public string Example { get; private set; } = example;
+        /// <summary>The ordinal-smallest failing pod, or the template's workload when no pod fails.</summary>
+        public string Example => _pod ?? _template ?? string.Empty;
 
         public void Add(bool isPod, string name)
         {
             if (isPod)
             {
                 Pods++;
+                _pod = Smaller(_pod, name);
             }
             else
             {
                 Templates++;
-            }
-
-            if (string.CompareOrdinal(name, Example) < 0)
-            {
-                Example = name;
+                _template = Smaller(_template, name);
             }
         }
 
@@ -207,10 +208,11 @@ internal sealed class Tally
         {
             Pods += other.Pods;
             Templates += other.Templates;
-            if (string.CompareOrdinal(other.Example, Example) < 0)
-            {
-                Example = other.Example;
-            }
+            _pod = Smaller(_pod, other._pod);
+            _template = Smaller(_template, other._template);
         }
+
+        private static string? Smaller(string? a, string? b) =>
+            a is null ? b : b is null ? a : string.CompareOrdinal(a, b) <= 0 ? a : b;
     }
 }
