@@ -65,5 +65,5 @@ public static class CatalogValidation
         && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     private static bool IsSentence(string? text) =>
-        !string.IsNullOrWhiteSpace(text) && char.IsUpper(text.TrimStart()[0]) && text.TrimEnd().EndsWith('.');
+        !string.IsNullOrWhiteSpace(text) && text.TrimEnd().EndsWith('.');
 }

@@ -77,7 +77,7 @@ public static class ManifestReader
             var yaml = Serialize(map);
             IKubernetesObject<V1ObjectMeta> resource = Models.TryGetValue((apiVersion, kind), out var type)
                 ? (IKubernetesObject<V1ObjectMeta>)Deserialize.MakeGenericMethod(type).Invoke(null, [yaml, false])!
-                : new UnstructuredObject(apiVersion, kind, KubernetesYaml.Deserialize<V1PartialObjectMetadata>(yaml).Metadata, ToJson(map) as JsonObject);
+                : new UnstructuredObject(apiVersion, kind, Metadata(map), ToJson(map) as JsonObject);
             objects.Add(new InventoryObject(resource, new SourceLocation(file, line)));
         }
         catch (TargetInvocationException ex)
@@ -89,6 +89,11 @@ public static class ManifestReader
             errors.Add($"{file}:{line}: {kind}: {ex.Message}");
         }
     }
+
+    private static V1ObjectMeta? Metadata(YamlMappingNode map) =>
+        map.Children.TryGetValue(new YamlScalarNode("metadata"), out var node) && node is YamlMappingNode
+            ? KubernetesYaml.Deserialize<V1ObjectMeta>(Serialize(node))
+            : null;
 
     private static string? Scalar(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (value as YamlScalarNode)?.Value : null;
