@@ -11,9 +11,9 @@ public sealed class FixtureTests
     public static TheoryData<string> Files()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Fixtures.Checks, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(CheckFixtures.Checks, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            data.Add(Path.GetRelativePath(Fixtures.Checks, file).Replace('\\', '/'));
+            data.Add(Path.GetRelativePath(CheckFixtures.Checks, file).Replace('\\', '/'));
         }
 
         return data;
@@ -26,7 +26,7 @@ public sealed class FixtureTests
         // Given
         var checkId = relative.Split('/')[0];
         var name = Path.GetFileName(relative);
-        var text = File.ReadAllText(Path.Combine(Fixtures.Checks, relative));
+        var text = File.ReadAllText(Path.Combine(CheckFixtures.Checks, relative));
         var expected = Header(text, "# expect:").Select(Normalize).ToList();
         var inventory = ManifestReader.Inventory(text, name);
 

@@ -1,21 +1,20 @@
-using System.Reflection;
+using Kubeguard.Testing;
 
 namespace Kubeguard.Checks.Tests;
 
-/// <summary>Paths of the test fixtures, inside the repository and beside it.</summary>
-public static class Fixtures
+/// <summary>Paths of the fixtures these tests read.</summary>
+public static class CheckFixtures
 {
-    public static string Root { get; } = Metadata("FixturesRoot");
-
-    public static string RepositoryRoot { get; } = Path.GetFullPath(Metadata("RepositoryRoot"));
-
     /// <summary>tests/fixtures/checks: one folder per check ID, holding fire-*.yaml and dont-fire-*.yaml.</summary>
-    public static string Checks { get; } = Path.Combine(Root, "checks");
+    public static string Checks { get; } = Path.Combine(Fixtures.Root, "checks");
 
-    public static bool Update => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
+    /// <summary>
+    /// The real upstream manifests, read in place from <c>../shared/corpus/real</c> beside the
+    /// repository; <c>KUBEGUARD_REAL_CORPUS</c> overrides the location.
+    /// </summary>
+    public static string RealCorpus { get; } = Environment.GetEnvironmentVariable("KUBEGUARD_REAL_CORPUS") is { Length: > 0 } fromEnvironment
+        ? Path.GetFullPath(fromEnvironment)
+        : Path.GetFullPath(Path.Combine(Fixtures.RepositoryRoot, "..", "shared", "corpus", "real"));
 
     public static bool RequiredByCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static string Metadata(string key) =>
-        typeof(Fixtures).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == key).Value!;
 }

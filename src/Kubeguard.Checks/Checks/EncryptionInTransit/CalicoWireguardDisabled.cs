@@ -31,7 +31,7 @@ internal static class CalicoWireguardDisabled
                 continue;
             }
 
-            var state = v4 is null ? "is not set" : "is false";
+            var state = felix.At("spec.wireguardEnabled") is null ? "is not set" : v4 == false ? "is false" : "is not a boolean";
             yield return CheckHit.On(item, "spec.wireguardEnabled", $"FelixConfiguration \"default\" leaves WireGuard off (spec.wireguardEnabled {state})");
         }
 
