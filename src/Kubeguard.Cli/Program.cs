@@ -6,6 +6,8 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
 {
     CliOptions.Verbose,
     VersionsCommand.Create(),
+    ChecksCommand.Create(),
+    ExplainCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);

@@ -78,6 +78,30 @@ public static class CheckDocs
         return md.ToString();
     }
 
+    /// <summary>
+    /// A Pod Security check explained in the same shape as <see cref="Section"/>: its summary,
+    /// remediation and the fields it reads, from the Pod Security engine's catalog.
+    /// </summary>
+    public static string PodSecuritySection(Policy.Check check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var md = new StringBuilder();
+        md.Append($"# `{check.Id}`\n\n");
+        md.Append($"**Pod Security Standards** · level `{Policy.Levels.ToWireString(check.Level)}` · since `{check.Versions[0].MinimumVersion}`\n\n");
+        md.Append(check.Summary).Append("\n\n");
+        md.Append("**Fix:** ").Append(check.Remediation).Append('\n');
+        if (!check.Fields.IsDefaultOrEmpty)
+        {
+            md.Append("\n**Fields:**\n\n");
+            foreach (var field in check.Fields)
+            {
+                md.Append($"- `{field}`\n");
+            }
+        }
+
+        return md.ToString();
+    }
+
     /// <summary>An aligned plain-text table: ID, family, severity, title.</summary>
     public static string Table(IEnumerable<InventoryCheck> checks, SeverityTable severities)
     {
