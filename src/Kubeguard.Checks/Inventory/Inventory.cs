@@ -27,7 +27,15 @@ public sealed class Inventory
         }
 
         Workloads = workloads.ToImmutable();
+        _byName = objects
+            .GroupBy(o => (o.Kind, o.Namespace, o.Name))
+            .ToDictionary(g => g.Key, g => g.Last());
+        _workloadsByNamespace = Workloads.ToLookup(w => w.Namespace, StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<(string Kind, string? Namespace, string Name), InventoryObject> _byName;
+
+    private readonly ILookup<string, Workload> _workloadsByNamespace;
 
     /// <summary>An inventory with nothing in it.</summary>
     public static Inventory Empty { get; } = new([]);
@@ -65,38 +73,35 @@ public sealed class Inventory
 
     /// <summary>The ServiceAccount with this name in this namespace, or null when it was not read.</summary>
     public V1ServiceAccount? ServiceAccount(string @namespace, string name) =>
-        OfType<V1ServiceAccount>().FirstOrDefault(s => s.Item.EffectiveNamespace == @namespace && s.Item.Name == name).Object;
+        Find("ServiceAccount", @namespace, name)?.Resource as V1ServiceAccount;
+
+    /// <summary>
+    /// The object of this kind, namespace and name (a namespaced object that names no namespace is
+    /// found under <see cref="DefaultNamespace"/>; pass null for cluster-scoped kinds), or null. When
+    /// the input defines it twice the last one wins, as <c>kubectl apply</c> would leave it.
+    /// </summary>
+    public InventoryObject? Find(string kind, string? @namespace, string name)
+    {
+        if (_byName.TryGetValue((kind, @namespace, name), out var found))
+        {
+            return found;
+        }
+
+        return @namespace == DefaultNamespace && _byName.TryGetValue((kind, null, name), out var unnamespaced) ? unnamespaced : null;
+    }
 
     /// <summary>The workloads in a namespace whose pod labels a Service selector (a plain map) matches.</summary>
     public IEnumerable<Workload> SelectedBy(string @namespace, IDictionary<string, string>? selector) =>
-        Workloads.Where(w => w.Namespace == @namespace && Selectors.Matches(selector, w.PodLabels));
+        _workloadsByNamespace[@namespace].Where(w => Selectors.Matches(selector, w.PodLabels));
 
     /// <summary>The Service with this name in this namespace, or null when it was not read.</summary>
-    public (V1Service Object, InventoryObject Item)? Service(string @namespace, string name)
-    {
-        foreach (var service in OfType<V1Service>())
-        {
-            if (service.Item.EffectiveNamespace == @namespace && service.Item.Name == name)
-            {
-                return service;
-            }
-        }
-
-        return null;
-    }
+    public (V1Service Object, InventoryObject Item)? Service(string @namespace, string name) =>
+        Find("Service", @namespace, name) is { Resource: V1Service service } item ? (service, item) : null;
 
     /// <summary>The annotations of the object a reference names, or null when it was not read.</summary>
     public IDictionary<string, string>? AnnotationsOf(ObjectRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        foreach (var item in Objects)
-        {
-            if (item.Kind == subject.Kind && item.Name == subject.Name && item.Namespace == subject.Namespace)
-            {
-                return item.Annotations;
-            }
-        }
-
-        return null;
+        return _byName.TryGetValue((subject.Kind, subject.Namespace, subject.Name), out var item) ? item.Annotations : null;
     }
 }

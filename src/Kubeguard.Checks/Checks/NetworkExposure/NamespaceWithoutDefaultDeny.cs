@@ -55,7 +55,7 @@ internal static class NamespaceWithoutDefaultDeny
             var more = names.Count > ListedWorkloads ? $" and {names.Count - ListedWorkloads} more" : string.Empty;
             var message = $"namespace \"{group.Key}\" runs {names.Count} {Text.Plural(names.Count, "workload", "workloads")} ({listed}{more}) but has no default-deny ingress NetworkPolicy";
 
-            var ns = inventory.OfType<V1Namespace>().FirstOrDefault(n => n.Item.Name == group.Key).Item;
+            var ns = inventory.Find("Namespace", null, group.Key);
             yield return ns is not null
                 ? CheckHit.On(ns, "metadata.name", message)
                 : new CheckHit(new ObjectRef("Namespace", null, group.Key), group.First().Item.Location, "metadata.namespace", message);
