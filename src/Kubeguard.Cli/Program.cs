@@ -10,6 +10,8 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
     PrometheusCommand.Create(),
     ImagesCommand.Create(),
     FixCommand.Create(),
+    ChecksCommand.Create(),
+    ExplainCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);
