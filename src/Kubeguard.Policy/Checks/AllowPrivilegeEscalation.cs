@@ -27,7 +27,13 @@ public static class AllowPrivilegeEscalation
     {
         Summary = "Containers must set securityContext.allowPrivilegeEscalation to false.",
         Remediation = "Set securityContext.allowPrivilegeEscalation: false on every container.",
-        Fields = ["spec.containers[*].securityContext.allowPrivilegeEscalation", "spec.initContainers[*].securityContext.allowPrivilegeEscalation", "spec.ephemeralContainers[*].securityContext.allowPrivilegeEscalation"],
+        Fields =
+        [
+            "spec.containers[*].securityContext.allowPrivilegeEscalation",
+            "spec.initContainers[*].securityContext.allowPrivilegeEscalation",
+            "spec.ephemeralContainers[*].securityContext.allowPrivilegeEscalation",
+            "spec.os.name",
+        ],
     };
 
     private static CheckResult V1_8(V1ObjectMeta? metadata, V1PodSpec spec)

@@ -26,7 +26,12 @@ public static class CapabilitiesRestricted
     {
         Summary = "Containers must drop ALL capabilities and may add back only NET_BIND_SERVICE.",
         Remediation = "Set securityContext.capabilities.drop: [\"ALL\"] and add at most NET_BIND_SERVICE.",
-        Fields = ["spec.containers[*].securityContext.capabilities.drop", "spec.containers[*].securityContext.capabilities.add"],
+        Fields =
+        [
+            "spec.containers[*].securityContext.capabilities.drop",
+            "spec.containers[*].securityContext.capabilities.add",
+            "spec.os.name",
+        ],
     };
 
     private static CheckResult V1_22(V1ObjectMeta? metadata, V1PodSpec spec)

@@ -25,7 +25,12 @@ public static class RunAsNonRoot
     {
         Summary = "The pod or every container must set securityContext.runAsNonRoot to true, and none may set it to false.",
         Remediation = "Set spec.securityContext.runAsNonRoot: true and run the image as a non-zero UID.",
-        Fields = ["spec.securityContext.runAsNonRoot", "spec.containers[*].securityContext.runAsNonRoot"],
+        Fields =
+        [
+            "spec.securityContext.runAsNonRoot",
+            "spec.containers[*].securityContext.runAsNonRoot",
+            "spec.hostUsers",
+        ],
     };
 
     private static CheckResult V1_0(V1ObjectMeta? metadata, V1PodSpec spec)

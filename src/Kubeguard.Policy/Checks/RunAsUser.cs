@@ -24,7 +24,12 @@ public static class RunAsUser
     {
         Summary = "Neither the pod nor any container may set runAsUser to 0.",
         Remediation = "Set runAsUser to a non-zero UID, or remove it and let the image's non-root user apply.",
-        Fields = ["spec.securityContext.runAsUser", "spec.containers[*].securityContext.runAsUser"],
+        Fields =
+        [
+            "spec.securityContext.runAsUser",
+            "spec.containers[*].securityContext.runAsUser",
+            "spec.hostUsers",
+        ],
     };
 
     private static CheckResult V1_23(V1ObjectMeta? metadata, V1PodSpec spec)

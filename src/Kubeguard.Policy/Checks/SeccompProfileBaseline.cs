@@ -33,7 +33,13 @@ public static class SeccompProfileBaseline
     {
         Summary = "Seccomp profiles may only be RuntimeDefault or Localhost when set; Unconfined is forbidden.",
         Remediation = "Set seccompProfile.type to RuntimeDefault (or Localhost) instead of Unconfined.",
-        Fields = ["spec.securityContext.seccompProfile.type", "spec.containers[*].securityContext.seccompProfile.type"],
+        Fields =
+        [
+            "spec.securityContext.seccompProfile.type",
+            "spec.containers[*].securityContext.seccompProfile.type",
+            "metadata.annotations[seccomp.security.alpha.kubernetes.io/pod]",
+            "metadata.annotations[container.seccomp.security.alpha.kubernetes.io/*]",
+        ],
     };
 
     /// <summary>True when a profile type is one the policy accepts.</summary>

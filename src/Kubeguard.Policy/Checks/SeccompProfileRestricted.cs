@@ -21,7 +21,12 @@ public static class SeccompProfileRestricted
     {
         Summary = "The pod or every container must set seccompProfile.type to RuntimeDefault or Localhost.",
         Remediation = "Set spec.securityContext.seccompProfile.type: RuntimeDefault.",
-        Fields = ["spec.securityContext.seccompProfile.type", "spec.containers[*].securityContext.seccompProfile.type"],
+        Fields =
+        [
+            "spec.securityContext.seccompProfile.type",
+            "spec.containers[*].securityContext.seccompProfile.type",
+            "spec.os.name",
+        ],
     };
 
     private static CheckResult V1_19(V1ObjectMeta? metadata, V1PodSpec spec)
