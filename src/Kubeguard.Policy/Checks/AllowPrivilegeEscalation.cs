@@ -49,7 +49,7 @@ public static class AllowPrivilegeEscalation
 
         return bad is null
             ? CheckResult.Allow
-            : CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)} must set securityContext.allowPrivilegeEscalation=false");
+            : CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.Quoted(bad)} must set securityContext.allowPrivilegeEscalation=false");
     }
 
     private static CheckResult V1_25(V1ObjectMeta? metadata, V1PodSpec spec) =>

@@ -80,13 +80,13 @@ public static class CapabilitiesRestricted
         var parts = new List<string>(2);
         if (missingDrop is not null)
         {
-            parts.Add($"{Text.Plural("container", "containers", missingDrop.Count)} {Text.QuoteJoin(missingDrop)} must set securityContext.capabilities.drop=[\"ALL\"]");
+            parts.Add($"{Text.Plural("container", "containers", missingDrop.Count)} {Text.Quoted(missingDrop)} must set securityContext.capabilities.drop=[\"ALL\"]");
         }
 
         if (adding is not null)
         {
             Text.SortDistinct(forbidden!);
-            parts.Add($"{Text.Plural("container", "containers", adding.Count)} {Text.QuoteJoin(adding)} must not include {Text.QuoteJoin(forbidden!)} in securityContext.capabilities.add");
+            parts.Add($"{Text.Plural("container", "containers", adding.Count)} {Text.Quoted(adding)} must not include {Text.Quoted(forbidden!)} in securityContext.capabilities.add");
         }
 
         return CheckResult.Forbid(Reason, string.Join("; ", parts));

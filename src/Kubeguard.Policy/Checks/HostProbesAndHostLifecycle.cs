@@ -68,7 +68,7 @@ public static class HostProbesAndHostLifecycle
         Text.SortDistinct(containers);
         Text.SortDistinct(hosts!);
         return CheckResult.Forbid(Reason,
-            $"{Text.Plural("container", "containers", containers.Count)} {Text.QuoteJoin(containers)} {Text.Plural("uses", "use", containers.Count)} {Text.Plural("probe or lifecycle host", "probe or lifecycle hosts", hosts!.Count)} {Text.QuoteJoin(hosts)}");
+            $"{Text.Plural("container", "containers", containers.Count)} {Text.Quoted(containers)} {Text.Plural("uses", "use", containers.Count)} {Text.Plural("probe or lifecycle host", "probe or lifecycle hosts", hosts!.Count)} {Text.Quoted(hosts)}");
     }
 
     private static bool Collect(string? host, ref List<string>? hosts)

@@ -49,18 +49,7 @@ public static class RunAsUser
             return CheckResult.Allow;
         }
 
-        var setters = new List<string>(2);
-        if (podBad)
-        {
-            setters.Add("pod");
-        }
-
-        if (bad is not null)
-        {
-            setters.Add($"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)}");
-        }
-
-        return CheckResult.Forbid(Reason, $"{string.Join(" and ", setters)} must not set runAsUser=0");
+        return CheckResult.Forbid(Reason, $"{Text.PodAndContainers(podBad, bad)} must not set runAsUser=0");
     }
 
     private static CheckResult V1_35(V1ObjectMeta? metadata, V1PodSpec spec) =>

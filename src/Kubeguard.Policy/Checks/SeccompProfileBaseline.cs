@@ -106,17 +106,6 @@ public static class SeccompProfileBaseline
     internal static string ExplicitDetail(bool podBad, List<string>? badContainers, List<string> values)
     {
         Text.SortDistinct(values);
-        var setters = new List<string>(2);
-        if (podBad)
-        {
-            setters.Add("pod");
-        }
-
-        if (badContainers is not null)
-        {
-            setters.Add($"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)}");
-        }
-
-        return $"{string.Join(" and ", setters)} must not set securityContext.seccompProfile.type to {Text.QuoteJoin(values)}";
+        return $"{Text.PodAndContainers(podBad, badContainers)} must not set securityContext.seccompProfile.type to {Text.Quoted(values)}";
     }
 }

@@ -74,7 +74,7 @@ public static class SeccompProfileRestricted
         return implicitlyBad is null
             ? CheckResult.Allow
             : CheckResult.Forbid(SeccompProfileBaseline.Reason,
-                $"pod or {Text.Plural("container", "containers", implicitlyBad.Count)} {Text.QuoteJoin(implicitlyBad)} must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"");
+                $"pod or {Text.Plural("container", "containers", implicitlyBad.Count)} {Text.Quoted(implicitlyBad)} must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"");
     }
 
     private static CheckResult V1_25(V1ObjectMeta? metadata, V1PodSpec spec) =>
