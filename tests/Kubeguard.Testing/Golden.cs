@@ -15,12 +15,19 @@ public static class Golden
     /// <summary>True when <c>UPDATE_GOLDEN=1</c>.</summary>
     public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
 
-    /// <summary>Asserts <paramref name="actual"/> equals the golden file at <paramref name="relativePath"/>.</summary>
+    /// <summary>Asserts <paramref name="actual"/> equals the golden file at <paramref name="relativePath"/> under <see cref="Root"/>.</summary>
     public static void AssertMatches(string relativePath, string actual)
     {
         ArgumentNullException.ThrowIfNull(relativePath);
+        AssertFileMatches(Path.Combine(Root, relativePath), actual);
+    }
+
+    /// <summary>Asserts <paramref name="actual"/> equals the golden file at <paramref name="expectedPath"/>.</summary>
+    public static void AssertFileMatches(string expectedPath, string actual)
+    {
+        ArgumentNullException.ThrowIfNull(expectedPath);
         ArgumentNullException.ThrowIfNull(actual);
-        var expectedPath = Path.Combine(Root, relativePath);
+        var relativePath = Path.GetRelativePath(RepositoryPaths.Root, expectedPath);
         var receivedPath = ReceivedPath(expectedPath);
         actual = actual.ReplaceLineEndings("\n");
         if (Updating)
@@ -71,7 +78,8 @@ public static class Golden
         }
     }
 
-    private static string ReceivedPath(string expectedPath)
+    /// <summary><c>a/b.yaml</c> becomes <c>a/b.received.yaml</c>.</summary>
+    public static string ReceivedPath(string expectedPath)
     {
         var extension = Path.GetExtension(expectedPath);
         return expectedPath[..^extension.Length] + ".received" + extension;
