@@ -6,6 +6,7 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
 {
     CliOptions.Verbose,
     VersionsCommand.Create(),
+    ScanCommand.Create(),
     WebhookCommand.Create(),
     PrometheusCommand.Create(),
     ImagesCommand.Create(),
