@@ -82,3 +82,12 @@ public sealed class CatalogTests
         }
     }
 }
+
+public sealed class ProbeDocsTests
+{
+    [Fact]
+    public void The_generated_probe_reference_is_fresh() =>
+        Kubeguard.Testing.Golden.AssertFileMatches(
+            Path.Combine(Kubeguard.Testing.Fixtures.RepositoryRoot, "docs", "prometheus-probes.md"),
+            ProbeCatalogDocs.Markdown(SeverityPolicy.BuiltIn));
+}
