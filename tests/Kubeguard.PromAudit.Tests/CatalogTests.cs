@@ -1,6 +1,7 @@
 using System.Reflection;
 using Kubeguard.PromAudit.Probes;
 using Kubeguard.PromAudit.Tests.Lab;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.PromAudit.Tests;
 
