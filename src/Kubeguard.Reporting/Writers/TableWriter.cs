@@ -76,6 +76,15 @@ internal sealed class TableWriter(ReportWriterOptions options) : IReportWriter
                 sb.Append("        ").Append(finding.Message).Append('\n');
             }
 
+            // Evidence lines (e.g. the Prometheus auditor's redacted evidence), one per line, indented under the message.
+            if (finding.Properties.TryGetValue("evidence", out var evidence))
+            {
+                foreach (var evidenceLine in evidence.Split('\n'))
+                {
+                    sb.Append("          ").Append(evidenceLine).Append('\n');
+                }
+            }
+
             var fix = finding.Remediation.Length > 0 ? finding.Remediation : report.FindRule(finding.RuleId)?.Help ?? string.Empty;
             if (fix.Length > 0)
             {
