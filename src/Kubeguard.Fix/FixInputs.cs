@@ -10,7 +10,7 @@ internal sealed record FixInput(string Display, string FullPath, string Relative
 /// <summary>Expands the command's paths: folders are searched for *.yaml and *.yml, in ordinal order.</summary>
 internal static class FixInputs
 {
-    public static List<FixInput> Discover(IReadOnlyList<string> paths, TextWriter errors, out int missing)
+    public static List<FixInput> Discover(IReadOnlyList<string> paths, string baseDirectory, TextWriter errors, out int missing)
     {
         missing = 0;
         var inputs = new List<FixInput>();
@@ -20,20 +20,21 @@ internal static class FixInputs
             {
                 inputs.Add(new FixInput("stdin", string.Empty, "stdin.yaml", IsStdin: true));
             }
-            else if (Directory.Exists(path))
+            else if (Directory.Exists(Path.Combine(baseDirectory, path)))
             {
-                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                var files = Directory.EnumerateFiles(Path.Combine(baseDirectory, path), "*", SearchOption.AllDirectories)
                     .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
                     .Order(StringComparer.Ordinal);
                 foreach (var file in files)
                 {
-                    var relative = Path.GetRelativePath(path, file);
-                    inputs.Add(new FixInput(Normalize(Path.GetRelativePath(".", file)), Path.GetFullPath(file), relative, IsStdin: false));
+                    var relative = Path.GetRelativePath(Path.Combine(baseDirectory, path), file);
+                    inputs.Add(new FixInput(Display(baseDirectory, file), Path.GetFullPath(file), relative, IsStdin: false));
                 }
             }
-            else if (File.Exists(path))
+            else if (File.Exists(Path.Combine(baseDirectory, path)))
             {
-                inputs.Add(new FixInput(Normalize(Path.GetRelativePath(".", path)), Path.GetFullPath(path), Path.GetFileName(path), IsStdin: false));
+                var full = Path.GetFullPath(Path.Combine(baseDirectory, path));
+                inputs.Add(new FixInput(Display(baseDirectory, full), full, Path.GetFileName(path), IsStdin: false));
             }
             else
             {
@@ -45,5 +46,10 @@ internal static class FixInputs
         return inputs;
     }
 
-    private static string Normalize(string path) => path.Replace('\\', '/');
+    /// <summary>The path relative to the base folder when it lies inside it (as diffs need), else absolute.</summary>
+    private static string Display(string baseDirectory, string file)
+    {
+        var relative = Path.GetRelativePath(baseDirectory, Path.GetFullPath(file));
+        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? Path.GetFullPath(file) : relative).Replace('\\', '/');
+    }
 }
