@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kubeguard.Fix;
 using Kubeguard.Fix.Planning;
 using Kubeguard.Policy;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.Cli.Commands;
 
@@ -51,11 +52,11 @@ internal static class FixCommand
 
         var formatOption = new Option<string>("--format")
         {
-            Description = "Report format: table, json or sarif.",
+            Description = "Report format: table, json, sarif (with fixes that reproduce --write) or junit.",
             DefaultValueFactory = _ => "table",
         };
 
-        formatOption.AcceptOnlyFromAmong("table", "json", "sarif");
+        formatOption.AcceptOnlyFromAmong("table", "json", "sarif", "junit");
         runAsUserOption.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<long?>() is <= 0)
@@ -177,17 +178,18 @@ internal static class FixCommand
             FixMode.Diff => "diff printed; nothing written",
             _ => "dry run: nothing written",
         };
-        switch (request.Format)
+        if (request.Format == "sarif")
         {
-            case "json":
-                FixReport.WriteJson(report, results, request.Options.Target, mode);
-                break;
-            case "sarif":
-                FixSarif.Write(report, results);
-                break;
-            default:
-                FixReport.WriteTable(report, results, request.Options.Target, mode);
-                break;
+            FixSarif.Write(report, results);
+        }
+        else
+        {
+            var format = ReportWriters.TryParseFormat(request.Format, out var parsed) ? parsed : ReportFormat.Table;
+            ReportWriters.For(format).Write(FixReport.ToReport(results, request.Options.Target, mode), report);
+            if (format == ReportFormat.Table)
+            {
+                await report.WriteLineAsync($"Target {request.Options.Target}; {mode}.").ConfigureAwait(false);
+            }
         }
 
         var totals = FixReport.Count(results);
