@@ -6,6 +6,12 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
 {
     CliOptions.Verbose,
     VersionsCommand.Create(),
+    WebhookCommand.Create(),
+    PrometheusCommand.Create(),
+    ImagesCommand.Create(),
+    FixCommand.Create(),
+    ChecksCommand.Create(),
+    ExplainCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);

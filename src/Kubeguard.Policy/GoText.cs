@@ -114,18 +114,14 @@ public static class GoText
                 return 1;
             }
 
-            var n = Math.Min(x.Length, y.Length);
-            for (var i = 0; i < n; i++)
+            // UTF-16 ordinal order, except where the first difference involves a surrogate.
+            var common = x.AsSpan().CommonPrefixLength(y);
+            if (common == x.Length || common == y.Length)
             {
-                var a = x[i];
-                var b = y[i];
-                if (a != b)
-                {
-                    return Weight(a) - Weight(b);
-                }
+                return x.Length - y.Length;
             }
 
-            return x.Length - y.Length;
+            return Weight(x[common]) - Weight(y[common]);
         }
 
         // UTF-16 code-unit order equals code-point (and so UTF-8) order except between

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using k8s.Models;
 
 namespace Kubeguard.Policy;
@@ -85,19 +85,30 @@ public sealed class PolicyEvaluator
     {
         var entries = Entries(policy);
         spec ??= EmptySpec;
-        ImmutableArray<CheckViolation>.Builder? violations = null;
+        CheckViolation[]? violations = null;
+        var count = 0;
         foreach (var entry in entries)
         {
             var result = entry.Evaluate(metadata, spec);
             if (!result.Allowed)
             {
-                violations ??= ImmutableArray.CreateBuilder<CheckViolation>();
+                violations ??= new CheckViolation[entries.Length];
                 var reason = string.IsNullOrEmpty(result.Reason) ? "unknown forbidden reason" : result.Reason;
-                violations.Add(new CheckViolation(entry.Id, reason, result.Detail ?? string.Empty));
+                violations[count++] = new CheckViolation(entry.Id, reason, result.Detail ?? string.Empty);
             }
         }
 
-        return new PodSecurityResult(policy, violations is null ? [] : violations.ToImmutable());
+        if (violations is null)
+        {
+            return new PodSecurityResult(policy, []);
+        }
+
+        if (count < violations.Length)
+        {
+            Array.Resize(ref violations, count);
+        }
+
+        return new PodSecurityResult(policy, ImmutableCollectionsMarshal.AsImmutableArray(violations));
     }
 
     /// <summary>Evaluates a pod.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Kubeguard.Policy;
 
 /// <summary>The small message helpers every check shares (upstream's pluralize and joinQuote).</summary>
@@ -17,26 +15,71 @@ public static class Text
             return string.Empty;
         }
 
-        var sb = new StringBuilder();
-        sb.Append('"');
+        var length = 2 + (4 * (items.Count - 1));
         for (var i = 0; i < items.Count; i++)
         {
-            if (i > 0)
-            {
-                sb.Append("\", \"");
-            }
-
-            sb.Append(items[i]);
+            length += items[i]?.Length ?? 0;
         }
 
-        sb.Append('"');
-        return sb.ToString();
+        return string.Create(length, items, static (span, list) =>
+        {
+            span[0] = '"';
+            var at = 1;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (i > 0)
+                {
+                    "\", \"".AsSpan().CopyTo(span[at..]);
+                    at += 4;
+                }
+
+                var item = list[i] ?? string.Empty;
+                item.AsSpan().CopyTo(span[at..]);
+                at += item.Length;
+            }
+
+            span[at] = '"';
+        });
     }
 
     /// <summary>Distinct values sorted by UTF-8 bytes, as Go's sets.List does.</summary>
     public static List<string> SortedSet(IEnumerable<string> values)
     {
-        var set = new SortedSet<string>(values, GoText.Ordinal);
-        return [.. set];
+        var list = new List<string>(values);
+        SortDistinct(list);
+        return list;
+    }
+
+    /// <summary>Sorts <paramref name="values"/> by UTF-8 bytes and removes duplicates, in place.</summary>
+    internal static void SortDistinct(List<string> values)
+    {
+        if (values.Count < 2)
+        {
+            return;
+        }
+
+        values.Sort(GoText.Ordinal);
+        var kept = 1;
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (!string.Equals(values[i], values[kept - 1], StringComparison.Ordinal))
+            {
+                values[kept++] = values[i];
+            }
+        }
+
+        values.RemoveRange(kept, values.Count - kept);
+    }
+
+    /// <summary><c>pod</c> and/or <c>container(s) "a", "b"</c>, joined with <c>" and "</c>, as upstream names setters.</summary>
+    internal static string PodAndContainers(bool pod, List<string>? containers)
+    {
+        if (containers is null)
+        {
+            return pod ? "pod" : string.Empty;
+        }
+
+        var named = Plural("container ", "containers ", containers.Count) + QuoteJoin(containers);
+        return pod ? "pod and " + named : named;
     }
 }

@@ -1,42 +1,101 @@
+using Xunit.Sdk;
+
 namespace Kubeguard.Testing;
 
 /// <summary>
-/// Compares text with a committed golden file. On a mismatch it writes <c>name.received.ext</c>
-/// beside the golden file and fails; with <c>UPDATE_GOLDEN=1</c> it rewrites the golden file.
+/// Golden-file assertions over <c>tests/fixtures/golden</c>. <c>UPDATE_GOLDEN=1</c> rewrites the
+/// expected files; otherwise a mismatch (or a missing file) leaves <c>*.received.*</c> beside the
+/// expected file to diff, and fails.
 /// </summary>
 public static class Golden
 {
-    /// <summary>Compares <paramref name="actual"/> with <c>tests/fixtures/golden/<paramref name="relativePath"/></c>.</summary>
-    public static void AssertMatches(string relativePath, string actual) =>
-        AssertFileMatches(Path.Combine(Fixtures.Root, "golden", relativePath), actual);
+    /// <summary><c>tests/fixtures/golden</c>.</summary>
+    public static string Root { get; } = Path.Combine(RepositoryPaths.Fixtures, "golden");
 
-    /// <summary>Compares <paramref name="actual"/> with the file at <paramref name="path"/>.</summary>
-    public static void AssertFileMatches(string path, string actual)
+    /// <summary>True when <c>UPDATE_GOLDEN=1</c>.</summary>
+    public static bool Updating => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
+
+    /// <summary>Asserts <paramref name="actual"/> equals the golden file at <paramref name="relativePath"/> under <see cref="Root"/>.</summary>
+    public static void AssertMatches(string relativePath, string actual)
     {
-        ArgumentNullException.ThrowIfNull(actual);
-        var expected = File.Exists(path) ? File.ReadAllText(path) : null;
-        var received = ReceivedPath(path);
-        if (expected == actual)
-        {
-            File.Delete(received);
-            return;
-        }
-
-        if (Fixtures.UpdateRequested)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-            File.Delete(received);
-            return;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(received, actual);
-        Assert.Fail($"{Path.GetRelativePath(Fixtures.RepositoryRoot, path)} differs from its golden file "
-            + (expected is null ? "(missing)" : string.Empty)
-            + $"; diff it with {Path.GetRelativePath(Fixtures.RepositoryRoot, received)}, or rerun with UPDATE_GOLDEN=1 and review the change.");
+        ArgumentNullException.ThrowIfNull(relativePath);
+        AssertFileMatches(Path.Combine(Root, relativePath), actual);
     }
 
-    /// <summary><c>a/b.yaml</c> → <c>a/b.received.yaml</c>.</summary>
-    public static string ReceivedPath(string path) => Path.ChangeExtension(path, ".received" + Path.GetExtension(path));
+    /// <summary>Asserts <paramref name="actual"/> equals the golden file at <paramref name="expectedPath"/>.</summary>
+    public static void AssertFileMatches(string expectedPath, string actual)
+    {
+        ArgumentNullException.ThrowIfNull(expectedPath);
+        ArgumentNullException.ThrowIfNull(actual);
+        var relativePath = Path.GetRelativePath(RepositoryPaths.Root, expectedPath);
+        var receivedPath = ReceivedPath(expectedPath);
+        actual = actual.ReplaceLineEndings("\n");
+        if (Updating)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(expectedPath)!);
+            File.WriteAllText(expectedPath, actual);
+            File.Delete(receivedPath);
+            return;
+        }
+
+        if (!File.Exists(expectedPath))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(expectedPath)!);
+            File.WriteAllText(receivedPath, actual);
+            throw new XunitException($"golden file {relativePath} is missing; wrote {Path.GetFileName(receivedPath)} (run with UPDATE_GOLDEN=1 to accept)");
+        }
+
+        var expected = File.ReadAllText(expectedPath).ReplaceLineEndings("\n");
+        if (expected != actual)
+        {
+            File.WriteAllText(receivedPath, actual);
+            throw new XunitException($"output differs from golden file {relativePath}; see {Path.GetFileName(receivedPath)} (run with UPDATE_GOLDEN=1 to accept)\n{FirstDifference(expected, actual)}");
+        }
+
+        File.Delete(receivedPath);
+    }
+
+    /// <summary>
+    /// Asserts the golden files under <paramref name="folder"/> are exactly <paramref name="expectedNames"/>:
+    /// a stale file left behind fails as surely as a missing one.
+    /// </summary>
+    public static void AssertExactSet(string folder, IEnumerable<string> expectedNames)
+    {
+        ArgumentNullException.ThrowIfNull(expectedNames);
+        var directory = Path.Combine(Root, folder);
+        var onDisk = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory).Select(Path.GetFileName).Where(n => !n!.Contains(".received.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
+            : [];
+        var expected = expectedNames.Order(StringComparer.Ordinal).ToList();
+        var missing = expected.Except(onDisk).ToList();
+        var extra = onDisk.Except(expected).ToList();
+        if (missing.Count > 0 || extra.Count > 0)
+        {
+            throw new XunitException($"golden/{folder}: missing [{string.Join(", ", missing)}], extra [{string.Join(", ", extra)}]");
+        }
+    }
+
+    /// <summary><c>a/b.yaml</c> becomes <c>a/b.received.yaml</c>.</summary>
+    public static string ReceivedPath(string expectedPath)
+    {
+        var extension = Path.GetExtension(expectedPath);
+        return expectedPath[..^extension.Length] + ".received" + extension;
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var e = expected.Split('\n');
+        var a = actual.Split('\n');
+        for (var i = 0; i < Math.Max(e.Length, a.Length); i++)
+        {
+            var el = i < e.Length ? e[i] : "<end>";
+            var al = i < a.Length ? a[i] : "<end>";
+            if (el != al)
+            {
+                return $"line {i + 1}:\n  expected: {el}\n  actual:   {al}";
+            }
+        }
+
+        return string.Empty;
+    }
 }

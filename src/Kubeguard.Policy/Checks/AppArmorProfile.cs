@@ -36,12 +36,12 @@ public static class AppArmorProfile
 
     private static CheckResult V1_0(V1ObjectMeta? metadata, V1PodSpec spec)
     {
-        SortedSet<string>? badTypes = null;
+        List<string>? badTypes = null;
         var podBad = false;
         if (!IsAllowedType(spec.SecurityContext?.AppArmorProfile))
         {
             podBad = true;
-            (badTypes ??= new(GoText.Ordinal)).Add(spec.SecurityContext!.AppArmorProfile.Type ?? string.Empty);
+            (badTypes ??= []).Add(spec.SecurityContext!.AppArmorProfile.Type ?? string.Empty);
         }
 
         List<string>? badContainers = null;
@@ -51,7 +51,7 @@ public static class AppArmorProfile
             if (!IsAllowedType(profile))
             {
                 (badContainers ??= []).Add(container.Name);
-                (badTypes ??= new(GoText.Ordinal)).Add(profile!.Type ?? string.Empty);
+                (badTypes ??= []).Add(profile!.Type ?? string.Empty);
             }
         }
 
@@ -86,6 +86,7 @@ public static class AppArmorProfile
         var values = new List<string>();
         if (badTypes is not null)
         {
+            Text.SortDistinct(badTypes);
             values.AddRange(badTypes);
         }
 

@@ -34,7 +34,7 @@ public static class CapabilitiesBaseline
     private static CheckResult V1_0(V1ObjectMeta? metadata, V1PodSpec spec)
     {
         List<string>? badContainers = null;
-        SortedSet<string>? badCapabilities = null;
+        List<string>? badCapabilities = null;
         foreach (var container in spec.AllContainers())
         {
             var add = container.SecurityContext?.Capabilities?.Add;
@@ -49,7 +49,7 @@ public static class CapabilitiesBaseline
                 if (!Allowed.Contains(capability ?? string.Empty))
                 {
                     bad = true;
-                    (badCapabilities ??= new(GoText.Ordinal)).Add(capability ?? string.Empty);
+                    (badCapabilities ??= []).Add(capability ?? string.Empty);
                 }
             }
 
@@ -59,8 +59,12 @@ public static class CapabilitiesBaseline
             }
         }
 
-        return badContainers is null
-            ? CheckResult.Allow
-            : CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)} must not include {Text.QuoteJoin([.. badCapabilities!])} in securityContext.capabilities.add");
+        if (badContainers is null)
+        {
+            return CheckResult.Allow;
+        }
+
+        Text.SortDistinct(badCapabilities!);
+        return CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)} must not include {Text.QuoteJoin(badCapabilities!)} in securityContext.capabilities.add");
     }
 }

@@ -33,7 +33,7 @@ public static class CapabilitiesRestricted
     {
         List<string>? missingDrop = null;
         List<string>? adding = null;
-        SortedSet<string>? forbidden = null;
+        List<string>? forbidden = null;
         foreach (var container in spec.AllContainers())
         {
             var capabilities = container.SecurityContext?.Capabilities;
@@ -56,7 +56,7 @@ public static class CapabilitiesRestricted
                     if (capability != "NET_BIND_SERVICE")
                     {
                         bad = true;
-                        (forbidden ??= new(GoText.Ordinal)).Add(capability ?? string.Empty);
+                        (forbidden ??= []).Add(capability ?? string.Empty);
                     }
                 }
             }
@@ -80,7 +80,8 @@ public static class CapabilitiesRestricted
 
         if (adding is not null)
         {
-            parts.Add($"{Text.Plural("container", "containers", adding.Count)} {Text.QuoteJoin(adding)} must not include {Text.QuoteJoin([.. forbidden!])} in securityContext.capabilities.add");
+            Text.SortDistinct(forbidden!);
+            parts.Add($"{Text.Plural("container", "containers", adding.Count)} {Text.QuoteJoin(adding)} must not include {Text.QuoteJoin(forbidden!)} in securityContext.capabilities.add");
         }
 
         return CheckResult.Forbid(Reason, string.Join("; ", parts));

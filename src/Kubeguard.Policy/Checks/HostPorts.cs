@@ -27,7 +27,7 @@ public static class HostPorts
     private static CheckResult V1_0(V1ObjectMeta? metadata, V1PodSpec spec)
     {
         List<string>? badContainers = null;
-        SortedSet<string>? ports = null;
+        List<string>? ports = null;
         foreach (var container in spec.AllContainers())
         {
             if (container.Ports is not { } containerPorts)
@@ -41,7 +41,7 @@ public static class HostPorts
                 if (port?.HostPort is { } hostPort && hostPort != 0)
                 {
                     bad = true;
-                    (ports ??= new(GoText.Ordinal)).Add(hostPort.ToString(CultureInfo.InvariantCulture));
+                    (ports ??= []).Add(hostPort.ToString(CultureInfo.InvariantCulture));
                 }
             }
 
@@ -56,6 +56,7 @@ public static class HostPorts
             return CheckResult.Allow;
         }
 
+        Text.SortDistinct(ports!);
         return CheckResult.Forbid(Reason,
             $"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)} {Text.Plural("uses", "use", badContainers.Count)} {Text.Plural("hostPort", "hostPorts", ports!.Count)} {string.Join(", ", ports)}");
     }

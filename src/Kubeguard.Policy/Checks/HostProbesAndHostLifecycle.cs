@@ -28,8 +28,8 @@ public static class HostProbesAndHostLifecycle
 
     private static CheckResult V1_34(V1ObjectMeta? metadata, V1PodSpec spec)
     {
-        SortedSet<string>? containers = null;
-        SortedSet<string>? hosts = null;
+        List<string>? containers = null;
+        List<string>? hosts = null;
         foreach (var container in spec.AllContainers())
         {
             var found = Collect(container.LivenessProbe?.HttpGet?.Host, ref hosts)
@@ -44,7 +44,7 @@ public static class HostProbesAndHostLifecycle
                 | Collect(container.Lifecycle?.PreStop?.TcpSocket?.Host, ref hosts);
             if (found)
             {
-                (containers ??= new(GoText.Ordinal)).Add(container.Name);
+                (containers ??= []).Add(container.Name);
             }
         }
 
@@ -53,18 +53,20 @@ public static class HostProbesAndHostLifecycle
             return CheckResult.Allow;
         }
 
+        Text.SortDistinct(containers);
+        Text.SortDistinct(hosts!);
         return CheckResult.Forbid(Reason,
-            $"{Text.Plural("container", "containers", containers.Count)} {Text.QuoteJoin([.. containers])} {Text.Plural("uses", "use", containers.Count)} {Text.Plural("probe or lifecycle host", "probe or lifecycle hosts", hosts!.Count)} {Text.QuoteJoin([.. hosts])}");
+            $"{Text.Plural("container", "containers", containers.Count)} {Text.QuoteJoin(containers)} {Text.Plural("uses", "use", containers.Count)} {Text.Plural("probe or lifecycle host", "probe or lifecycle hosts", hosts!.Count)} {Text.QuoteJoin(hosts)}");
     }
 
-    private static bool Collect(string? host, ref SortedSet<string>? hosts)
+    private static bool Collect(string? host, ref List<string>? hosts)
     {
         if (string.IsNullOrEmpty(host))
         {
             return false;
         }
 
-        (hosts ??= new(GoText.Ordinal)).Add(host);
+        (hosts ??= []).Add(host);
         return true;
     }
 }

@@ -32,19 +32,23 @@ public static class ProcMount
     internal static CheckResult Strict(V1ObjectMeta? metadata, V1PodSpec spec)
     {
         List<string>? bad = null;
-        SortedSet<string>? values = null;
+        List<string>? values = null;
         foreach (var container in spec.AllContainers())
         {
             if (container.SecurityContext?.ProcMount is { } procMount && procMount != "Default")
             {
                 (bad ??= []).Add(container.Name);
-                (values ??= new(GoText.Ordinal)).Add(procMount);
+                (values ??= []).Add(procMount);
             }
         }
 
-        return bad is null
-            ? CheckResult.Allow
-            : CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)} must not set securityContext.procMount to {Text.QuoteJoin([.. values!])}");
+        if (bad is null)
+        {
+            return CheckResult.Allow;
+        }
+
+        Text.SortDistinct(values!);
+        return CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)} must not set securityContext.procMount to {Text.QuoteJoin(values!)}");
     }
 
     private static CheckResult V1_35(V1ObjectMeta? metadata, V1PodSpec spec) =>

@@ -75,7 +75,7 @@ public static class RestrictedVolumes
         }
 
         List<string>? bad = null;
-        SortedSet<string>? types = null;
+        List<string>? types = null;
         foreach (var volume in spec.Volumes)
         {
             if (volume is null || IsAllowed(volume))
@@ -84,12 +84,16 @@ public static class RestrictedVolumes
             }
 
             (bad ??= []).Add(volume.Name ?? string.Empty);
-            (types ??= new(GoText.Ordinal)).Add(ForbiddenType(volume));
+            (types ??= []).Add(ForbiddenType(volume));
         }
 
-        return bad is null
-            ? CheckResult.Allow
-            : CheckResult.Forbid(Reason,
-                $"{Text.Plural("volume", "volumes", bad.Count)} {Text.QuoteJoin(bad)} {Text.Plural("uses", "use", bad.Count)} {Text.Plural("restricted volume type", "restricted volume types", types!.Count)} {Text.QuoteJoin([.. types])}");
+        if (bad is null)
+        {
+            return CheckResult.Allow;
+        }
+
+        Text.SortDistinct(types!);
+        return CheckResult.Forbid(Reason,
+                $"{Text.Plural("volume", "volumes", bad.Count)} {Text.QuoteJoin(bad)} {Text.Plural("uses", "use", bad.Count)} {Text.Plural("restricted volume type", "restricted volume types", types!.Count)} {Text.QuoteJoin(types!)}");
     }
 }

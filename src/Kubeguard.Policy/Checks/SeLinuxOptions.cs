@@ -37,7 +37,7 @@ public static class SeLinuxOptions
 
     private static CheckResult Evaluate(V1PodSpec spec, FrozenSet<string> allowedTypes)
     {
-        SortedSet<string>? badTypes = null;
+        List<string>? badTypes = null;
         var userSet = false;
         var roleSet = false;
         var podBad = Inspect(spec.SecurityContext?.SeLinuxOptions, allowedTypes, ref badTypes, ref userSet, ref roleSet);
@@ -69,7 +69,8 @@ public static class SeLinuxOptions
         var parts = new List<string>(3);
         if (badTypes is not null)
         {
-            parts.Add($"{Text.Plural("type", "types", badTypes.Count)} {Text.QuoteJoin([.. badTypes])}");
+            Text.SortDistinct(badTypes);
+            parts.Add($"{Text.Plural("type", "types", badTypes.Count)} {Text.QuoteJoin(badTypes)}");
         }
 
         if (userSet)
@@ -85,7 +86,7 @@ public static class SeLinuxOptions
         return CheckResult.Forbid(Reason, $"{string.Join(" and ", setters)} set forbidden securityContext.seLinuxOptions: {string.Join("; ", parts)}");
     }
 
-    private static bool Inspect(V1SELinuxOptions? options, FrozenSet<string> allowedTypes, ref SortedSet<string>? badTypes, ref bool userSet, ref bool roleSet)
+    private static bool Inspect(V1SELinuxOptions? options, FrozenSet<string> allowedTypes, ref List<string>? badTypes, ref bool userSet, ref bool roleSet)
     {
         if (options is null)
         {
@@ -96,7 +97,7 @@ public static class SeLinuxOptions
         if (!allowedTypes.Contains(options.Type ?? string.Empty))
         {
             bad = true;
-            (badTypes ??= new(GoText.Ordinal)).Add(options.Type ?? string.Empty);
+            (badTypes ??= []).Add(options.Type ?? string.Empty);
         }
 
         if (!string.IsNullOrEmpty(options.User))

@@ -49,10 +49,10 @@ public static class SeccompProfileBaseline
             return CheckResult.Allow;
         }
 
-        SortedSet<string>? forbidden = null;
+        List<string>? forbidden = null;
         if (annotations.TryGetValue(PodAnnotation, out var podValue) && !IsAllowedAnnotation(podValue ?? string.Empty))
         {
-            (forbidden ??= new(GoText.Ordinal)).Add(PodAnnotation + "=" + GoText.Quote(podValue));
+            (forbidden ??= []).Add(PodAnnotation + "=" + GoText.Quote(podValue));
         }
 
         foreach (var container in spec.AllContainers())
@@ -60,23 +60,27 @@ public static class SeccompProfileBaseline
             var key = ContainerAnnotationPrefix + container.Name;
             if (annotations.TryGetValue(key, out var value) && !IsAllowedAnnotation(value ?? string.Empty))
             {
-                (forbidden ??= new(GoText.Ordinal)).Add(key + "=" + GoText.Quote(value));
+                (forbidden ??= []).Add(key + "=" + GoText.Quote(value));
             }
         }
 
-        return forbidden is null
-            ? CheckResult.Allow
-            : CheckResult.Forbid(Reason, $"forbidden {Text.Plural("annotation", "annotations", forbidden.Count)} {string.Join(", ", forbidden)}");
+        if (forbidden is null)
+        {
+            return CheckResult.Allow;
+        }
+
+        Text.SortDistinct(forbidden);
+        return CheckResult.Forbid(Reason, $"forbidden {Text.Plural("annotation", "annotations", forbidden.Count)} {string.Join(", ", forbidden)}");
     }
 
     private static CheckResult V1_19(V1ObjectMeta? metadata, V1PodSpec spec)
     {
-        SortedSet<string>? values = null;
+        List<string>? values = null;
         var podBad = false;
         if (spec.SecurityContext?.SeccompProfile is { } podProfile && !IsAllowedType(podProfile.Type))
         {
             podBad = true;
-            (values ??= new(GoText.Ordinal)).Add(podProfile.Type ?? string.Empty);
+            (values ??= []).Add(podProfile.Type ?? string.Empty);
         }
 
         List<string>? bad = null;
@@ -85,7 +89,7 @@ public static class SeccompProfileBaseline
             if (container.SecurityContext?.SeccompProfile is { } profile && !IsAllowedType(profile.Type))
             {
                 (bad ??= []).Add(container.Name);
-                (values ??= new(GoText.Ordinal)).Add(profile.Type ?? string.Empty);
+                (values ??= []).Add(profile.Type ?? string.Empty);
             }
         }
 
@@ -93,8 +97,9 @@ public static class SeccompProfileBaseline
     }
 
     /// <summary><c>pod and containers "a" must not set securityContext.seccompProfile.type to "X"</c>.</summary>
-    internal static string ExplicitDetail(bool podBad, List<string>? badContainers, SortedSet<string> values)
+    internal static string ExplicitDetail(bool podBad, List<string>? badContainers, List<string> values)
     {
+        Text.SortDistinct(values);
         var setters = new List<string>(2);
         if (podBad)
         {
@@ -106,6 +111,6 @@ public static class SeccompProfileBaseline
             setters.Add($"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)}");
         }
 
-        return $"{string.Join(" and ", setters)} must not set securityContext.seccompProfile.type to {Text.QuoteJoin([.. values])}";
+        return $"{string.Join(" and ", setters)} must not set securityContext.seccompProfile.type to {Text.QuoteJoin(values)}";
     }
 }

@@ -26,7 +26,7 @@ public static class SeccompProfileRestricted
 
     private static CheckResult V1_19(V1ObjectMeta? metadata, V1PodSpec spec)
     {
-        SortedSet<string>? values = null;
+        List<string>? values = null;
         var podBad = false;
         var podCovers = false;
         if (spec.SecurityContext?.SeccompProfile is { } podProfile)
@@ -38,7 +38,7 @@ public static class SeccompProfileRestricted
             else
             {
                 podBad = true;
-                (values ??= new(GoText.Ordinal)).Add(podProfile.Type ?? string.Empty);
+                (values ??= []).Add(podProfile.Type ?? string.Empty);
             }
         }
 
@@ -57,7 +57,7 @@ public static class SeccompProfileRestricted
             else if (!SeccompProfileBaseline.IsAllowedType(profile.Type))
             {
                 (explicitlyBad ??= []).Add(container.Name);
-                (values ??= new(GoText.Ordinal)).Add(profile.Type ?? string.Empty);
+                (values ??= []).Add(profile.Type ?? string.Empty);
             }
         }
 

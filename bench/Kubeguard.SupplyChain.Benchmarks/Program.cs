@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Kubeguard.SupplyChain.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(ColdVerification).Assembly).Run(args);

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using k8s;
+using k8s.Models;
+using Kubeguard.Admission;
+using YamlDotNet.Core;
+
+namespace Kubeguard.Webhook;
+
+/// <summary>
+/// Reads Namespace (and Pod) manifests from a multi-document YAML or JSON file. A broken document is
+/// reported with its file and line; the other documents are still used.
+/// </summary>
+public static partial class NamespaceManifestLoader
+{
+    /// <summary>Loads <paramref name="text"/> (named <paramref name="file"/> in errors).</summary>
+    public static (StaticNamespaceSource Source, IReadOnlyList<string> Errors) Load(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var namespaces = new List<V1Namespace>();
+        var pods = new List<V1Pod>();
+        var errors = new List<string>();
+        foreach (var (document, firstLine) in Split(text))
+        {
+            try
+            {
+                var meta = KubernetesYaml.Deserialize<KubernetesObject>(document);
+                switch (meta?.Kind)
+                {
+                    case "Namespace":
+                        namespaces.Add(KubernetesYaml.Deserialize<V1Namespace>(document));
+                        break;
+                    case "Pod":
+                        pods.Add(KubernetesYaml.Deserialize<V1Pod>(document));
+                        break;
+                    case "NamespaceList":
+                        namespaces.AddRange(KubernetesYaml.Deserialize<V1NamespaceList>(document).Items ?? []);
+                        break;
+                    case "PodList":
+                        pods.AddRange(KubernetesYaml.Deserialize<V1PodList>(document).Items ?? []);
+                        break;
+                    default:
+                        errors.Add($"{file}:{firstLine}: ignored a document of kind \"{meta?.Kind}\" (expected Namespace or Pod)");
+                        break;
+                }
+            }
+            catch (YamlException ex)
+            {
+                errors.Add($"{file}:{firstLine + (int)ex.Start.Line - 1}: {OneLine(ex.InnerException?.Message ?? ex.Message)}");
+            }
+        }
+
+        return (new StaticNamespaceSource(namespaces, pods), errors);
+    }
+
+    private static IEnumerable<(string Document, int FirstLine)> Split(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var start = 0;
+        for (var i = 0; i <= lines.Length; i++)
+        {
+            if (i == lines.Length || Separator().IsMatch(lines[i]))
+            {
+                var document = string.Join('\n', lines[start..i]);
+                if (!string.IsNullOrWhiteSpace(Comments().Replace(document, string.Empty)))
+                {
+                    yield return (document, start + 1);
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    [GeneratedRegex(@"^---\s*$")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"(?m)^\s*#.*$")]
+    private static partial Regex Comments();
+}
