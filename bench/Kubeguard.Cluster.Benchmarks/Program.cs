@@ -19,6 +19,8 @@ switch (args.FirstOrDefault())
         return await ServeAsync();
     case "run":
         return await RunOnceAsync(args[1]);
+    case "read":
+        return await ReadOnlyAsync(args[1]);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(ClusterAuditBenchmarks).Assembly).Run(args[1..]);
         return 0;
@@ -52,6 +54,19 @@ static async Task<int> RunOnceAsync(string kubeconfig)
     return report.Failure is null ? 0 : 1;
 }
 
+// Lists every pod through the same pager without judging anything: the cost of reading alone.
+static async Task<int> ReadOnlyAsync(string kubeconfig)
+{
+    var stopwatch = Stopwatch.StartNew();
+    var (client, server, _) = Kubeguard.Cluster.Connection.ClusterConnection.Create(new Kubeguard.Cluster.Connection.ConnectionOptions(kubeconfig));
+    var lister = new Kubeguard.Cluster.Reading.PagedLister(client!, server);
+    long count = 0;
+    await lister.ListAsync(Kubeguard.Cluster.Reading.ResourceKind.Pod, null, null, (page, _) => { count += page.Items.Count; return ValueTask.CompletedTask; }, () => count = 0, CancellationToken.None);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"read only: {count} pods {stopwatch.Elapsed.TotalSeconds:F2} s wall {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s cpu"));
+    return 0;
+}
+
 static async Task<int> HarnessAsync(int runs)
 {
     using var server = Start("serve");
@@ -60,7 +75,7 @@ static async Task<int> HarnessAsync(int runs)
     {
         for (var i = 1; i <= runs; i++)
         {
-            using var run = Start($"run \"{kubeconfig}\"");
+            using var run = Start($"{(Environment.GetEnvironmentVariable("BENCH_MODE") ?? "run")} \"{kubeconfig}\"");
             Console.WriteLine($"audit+plan #{i}: {await run.StandardOutput.ReadToEndAsync()}".TrimEnd());
             await run.WaitForExitAsync();
         }

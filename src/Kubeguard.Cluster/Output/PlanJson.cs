@@ -57,7 +57,7 @@ public static class PlanJson
         w.WriteString("audit", ns.Policy.Audit.ToString());
         w.WriteString("warn", ns.Policy.Warn.ToString());
         w.WriteStartArray("labelErrors");
-        foreach (var error in ns.Policy.Errors)
+        foreach (var error in ns.LabelErrors)
         {
             w.WriteStringValue(error);
         }

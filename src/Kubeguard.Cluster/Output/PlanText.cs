@@ -68,6 +68,6 @@ public static class PlanText
     {
         ns.Exempt ? "exempt by PodSecurityConfiguration" : null,
         ns.Complete ? null : "not read completely",
-        ns.Policy.Errors.IsDefaultOrEmpty ? null : "invalid labels",
+        ns.LabelErrors.IsDefaultOrEmpty ? null : "invalid labels",
     }.Where(s => s is not null));
 }
