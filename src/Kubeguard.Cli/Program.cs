@@ -13,6 +13,7 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
     FixCommand.Create(),
     ChecksCommand.Create(),
     ExplainCommand.Create(),
+    ClusterCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);
