@@ -1,5 +1,10 @@
+using System.Collections.Immutable;
 using System.CommandLine;
-using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kubeguard.Reporting;
+using Kubeguard.Scanning.Manifests;
+using Kubeguard.SupplyChain.Manifests;
 using Kubeguard.SupplyChain.Oci;
 using Kubeguard.SupplyChain.Policy;
 using Kubeguard.SupplyChain.Verification;
@@ -7,6 +12,7 @@ using Kubeguard.SupplyChain.Verification;
 namespace Kubeguard.Cli.Commands;
 
 /// <summary>What <c>kubeguard images verify</c> was asked to do.</summary>
+/// <param name="Paths">Manifest files, folders, or <c>-</c> for standard input.</param>
 /// <param name="Images">Image references given with <c>--image</c>.</param>
 /// <param name="PolicyPath">The <c>--policy</c> file, or null.</param>
 /// <param name="KeyPaths">The <c>--key</c> files (the quick form).</param>
@@ -14,9 +20,10 @@ namespace Kubeguard.Cli.Commands;
 /// <param name="InsecureRegistries">The <c>--insecure-registry</c> hosts (loopback only).</param>
 /// <param name="TimeoutSeconds">The per-request timeout.</param>
 /// <param name="Concurrency">Registry requests in flight at once.</param>
-/// <param name="Format"><c>table</c> or <c>json</c>.</param>
-/// <param name="Pin">Print every verified reference pinned to its digest.</param>
+/// <param name="Format">A report format name (table, json, sarif, junit).</param>
+/// <param name="Pin">Print JSON patches that pin every verified tag instead of the report.</param>
 internal sealed record ImagesVerifyRequest(
+    IReadOnlyList<string> Paths,
     IReadOnlyList<string> Images,
     string? PolicyPath,
     IReadOnlyList<string> KeyPaths,
@@ -28,68 +35,66 @@ internal sealed record ImagesVerifyRequest(
     bool Pin);
 
 /// <summary>
-/// <c>kubeguard images verify</c>: verifies image signatures and attestations with keys the user
-/// holds (legacy cosign and Sigstore bundles), resolving each tag once and reporting the digest
-/// verified; <c>--pin</c> prints the references pinned to those digests. Exit codes: 0 every image
-/// passed, 1 an image failed verification, 2 usage or configuration error (policy, keys, docker
-/// config, options), 3 input could not be read.
+/// <c>kubeguard images verify</c>: verifies the signatures and attestations of every image of every
+/// pod-bearing object in the manifests (and of <c>--image</c> references) with keys the user holds,
+/// in the legacy cosign and Sigstore bundle formats, resolving each tag once. <c>--pin</c> prints
+/// JSON patches that pin each verified tag to the digest that was verified. Exit codes: 0 every
+/// image passed, 1 an image failed verification, 2 usage or configuration error (policy, keys,
+/// docker config, options), 3 some input could not be read (everything else was verified).
 /// </summary>
 internal static class ImagesCommand
 {
-    private static readonly Option<string[]> Image = new("--image", "-i") { Description = "An image reference to verify (repeatable).", AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string?> PolicyFile = new("--policy") { Description = "An ImageVerificationPolicy file (kubeguard.io/v1alpha1)." };
-    private static readonly Option<string[]> Key = new("--key") { Description = "A PEM public key (cosign.pub); quick form: every image, signed by any one key (repeatable)." };
-    private static readonly Option<string?> DockerConfig = new("--docker-config") { Description = "Docker config file with registry credentials (default: $DOCKER_CONFIG/config.json or ~/.docker/config.json)." };
-    private static readonly Option<string[]> Insecure = new("--insecure-registry") { Description = "Speak plain HTTP to this registry HOST:PORT; loopback only (repeatable)." };
-    private static readonly Option<double> Timeout = new("--timeout") { Description = "Per-request registry timeout in seconds.", DefaultValueFactory = _ => 10 };
-    private static readonly Option<int> Concurrency = new("--concurrency") { Description = "Registry requests in flight at once.", DefaultValueFactory = _ => 8 };
-    private static readonly Option<string> Format = new("--format", "-o") { Description = "Output format: table or json.", DefaultValueFactory = _ => "table" };
-    private static readonly Option<bool> Pin = new("--pin") { Description = "Print each verified reference pinned to the digest that was verified (repo:tag@sha256:…)." };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("table", "json");
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Manifest files or folders (searched for *.yaml, *.yml, *.json), or - for standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var image = new Option<string[]>("--image", "-i") { Description = "An image reference to verify, besides those in manifests (repeatable)." };
+        var policy = new Option<string?>("--policy") { Description = "An ImageVerificationPolicy file (kubeguard.io/v1alpha1)." };
+        var key = new Option<string[]>("--key") { Description = "A PEM public key (cosign.pub); quick form: every image, signed by any one key (repeatable)." };
+        var dockerConfig = new Option<string?>("--docker-config") { Description = "Docker config file with registry credentials (default: $DOCKER_CONFIG/config.json or ~/.docker/config.json)." };
+        var insecure = new Option<string[]>("--insecure-registry") { Description = "Speak plain HTTP to this registry HOST:PORT; loopback only (repeatable)." };
+        var timeout = new Option<double>("--timeout") { Description = "Per-request registry timeout in seconds.", DefaultValueFactory = _ => 10 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Registry requests in flight at once.", DefaultValueFactory = _ => 8 };
+        var format = new Option<string>("--format", "-o") { Description = "Report format: table, json, sarif or junit.", DefaultValueFactory = _ => "table" };
+        var pin = new Option<bool>("--pin") { Description = "Print JSON patches that pin each verified tag to its verified digest (repo:tag@sha256:…) instead of the report." };
+        format.AcceptOnlyFromAmong([.. ReportWriters.Names]);
         var verify = new Command("verify", "Verify image signatures and attestations with your keys (cosign legacy and Sigstore bundle formats), offline from any transparency log.")
         {
-            Image, PolicyFile, Key, DockerConfig, Insecure, Timeout, Concurrency, Format, Pin,
+            paths, image, policy, key, dockerConfig, insecure, timeout, concurrency, format, pin,
         };
         verify.SetAction((parse, ct) => RunAsync(
             new ImagesVerifyRequest(
-                parse.GetValue(Image) ?? [],
-                parse.GetValue(PolicyFile),
-                parse.GetValue(Key) ?? [],
-                parse.GetValue(DockerConfig),
-                parse.GetValue(Insecure) ?? [],
-                parse.GetValue(Timeout),
-                parse.GetValue(Concurrency),
-                parse.GetValue(Format) ?? "table",
-                parse.GetValue(Pin)),
+                parse.GetValue(paths) ?? [],
+                parse.GetValue(image) ?? [],
+                parse.GetValue(policy),
+                parse.GetValue(key) ?? [],
+                parse.GetValue(dockerConfig),
+                parse.GetValue(insecure) ?? [],
+                parse.GetValue(timeout),
+                parse.GetValue(concurrency),
+                parse.GetValue(format) ?? "table",
+                parse.GetValue(pin)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             ReadFile,
+            Console.In,
             null,
             ct));
         return new Command("images", "Image supply chain: signatures, attestations, digests.") { verify };
     }
 
-    internal static async Task<int> RunAsync(ImagesVerifyRequest request, TextWriter output, TextWriter error, Func<string, string?> readFile, HttpMessageHandler? handler, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(
+        ImagesVerifyRequest request, TextWriter output, TextWriter error, Func<string, string?> readFile, TextReader standardInput, HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
+        var configErrors = new List<string>();
         var loaded = PolicySource.Load(request.PolicyPath, request.KeyPaths, readFile);
-        var credentials = RegistryCredentials.None;
-        var configErrors = loaded.Errors.ToList();
-        var dockerConfig = request.DockerConfigPath ?? DefaultDockerConfig();
-        if (dockerConfig is not null && readFile(dockerConfig) is { } configJson)
-        {
-            if (!RegistryCredentials.TryParse(configJson, out credentials, out var credentialError))
-            {
-                configErrors.Add($"{dockerConfig}: {credentialError}");
-            }
-        }
-        else if (request.DockerConfigPath is not null)
-        {
-            configErrors.Add($"cannot read docker config {request.DockerConfigPath}");
-        }
-
+        configErrors.AddRange(loaded.Errors);
+        var credentials = LoadCredentials(request.DockerConfigPath, readFile, configErrors);
         var options = new RegistryClientOptions
         {
             Timeout = TimeSpan.FromSeconds(request.TimeoutSeconds),
@@ -98,9 +103,15 @@ internal static class ImagesCommand
             Credentials = credentials,
         };
         configErrors.AddRange(options.Validate());
-        if (request.Images.Count == 0)
+        configErrors.AddRange(ManifestLoader.MissingPaths(request.Paths).Select(p => $"{p}: no such file or directory"));
+        if (request.Paths.Count == 0 && request.Images.Count == 0)
         {
-            configErrors.Add("no images given: use --image REF (repeatable)");
+            configErrors.Add("nothing to verify: give manifest paths (or - for standard input) and/or --image REF");
+        }
+
+        if (!ReportWriters.TryParseFormat(request.Format, out var reportFormat))
+        {
+            configErrors.Add($"unknown format \"{request.Format}\"");
         }
 
         if (configErrors.Count > 0)
@@ -113,34 +124,89 @@ internal static class ImagesCommand
             return ExitCodes.UsageError;
         }
 
+        var manifests = request.Paths.Count > 0 ? new ManifestLoader().Load(request.Paths, standardInput) : new ManifestSet([], [], [], 0);
+        var uses = ManifestImages.Find(manifests);
         using var client = new RegistryClient(options, handler);
         var verifier = new ImageVerifier(client, loaded.Policy!);
-        var report = new ImageReport(await verifier.VerifyAllAsync(request.Images, cancellationToken).ConfigureAwait(false));
-        if (request.Format == "json")
+        var results = await verifier.VerifyAllAsync(uses.Select(u => u.Image.Reference).Concat(request.Images), cancellationToken).ConfigureAwait(false);
+        var invalid = request.Paths.Count > 0 ? manifests.Invalid : [];
+        if (request.Pin)
         {
-            report.WriteJson(output);
+            await output.WriteLineAsync(PinsJson(manifests, results, request.Images)).ConfigureAwait(false);
         }
         else
         {
-            report.WriteTable(output);
+            var counters = ImmutableArray.Create(
+                new KeyValuePair<string, int>("files", request.Paths.Count > 0 ? manifests.Files.Length : 0),
+                new KeyValuePair<string, int>("images", uses.Count + request.Images.Count),
+                new KeyValuePair<string, int>("references", results.Count),
+                new KeyValuePair<string, int>("digests", ImageReport.DistinctDigests(results)));
+            var report = ImageReport.ToReport(results, uses, invalid.Select(i => i.ToInputError()), counters);
+            ReportWriters.For(reportFormat).Write(report, output);
         }
 
-        if (request.Pin)
+        foreach (var problem in invalid)
         {
-            foreach (var result in report.Results.Where(r => r.Reason == Reason.Verified))
-            {
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"pin: {result.Reference} -> {result.Pinned}")).ConfigureAwait(false);
-            }
+            await error.WriteLineAsync($"kubeguard: {problem}").ConfigureAwait(false);
         }
 
-        return report.HasFailures ? ExitCodes.Findings : ExitCodes.Success;
+        return results.Any(r => !r.Passed) ? ExitCodes.Findings : invalid.Length > 0 ? ExitCodes.InputError : ExitCodes.Success;
+    }
+
+    private static string PinsJson(ManifestSet manifests, IReadOnlyList<ImageVerification> results, IReadOnlyList<string> images)
+    {
+        var documents = new JsonArray();
+        foreach (var pins in ManifestImages.Pins(manifests, results))
+        {
+            documents.Add(new JsonObject
+            {
+                ["file"] = pins.Document.Location.File,
+                ["line"] = pins.Document.Location.Line,
+                ["listItem"] = pins.Document.ListItemPath,
+                ["kind"] = pins.Document.Kind,
+                ["namespace"] = pins.Document.Namespace,
+                ["name"] = pins.Document.Name,
+                ["patch"] = new JsonArray([.. pins.Patches.Select(p => (JsonNode)new JsonObject { ["op"] = "replace", ["path"] = p.Path, ["value"] = p.Value })]),
+            });
+        }
+
+        var direct = new JsonArray([.. results
+            .Where(r => images.Contains(r.Reference, StringComparer.Ordinal) && r.Reason == Reason.Verified)
+            .Select(r => (JsonNode)new JsonObject { ["reference"] = r.Reference, ["pinned"] = r.Pinned })]);
+        return new JsonObject { ["documents"] = documents, ["images"] = direct }.ToJsonString(Indented);
+    }
+
+    private static RegistryCredentials LoadCredentials(string? path, Func<string, string?> readFile, List<string> errors)
+    {
+        var file = path ?? DefaultDockerConfig();
+        if (file is null)
+        {
+            return RegistryCredentials.None;
+        }
+
+        if (readFile(file) is not { } json)
+        {
+            if (path is not null)
+            {
+                errors.Add($"cannot read docker config {path}");
+            }
+
+            return RegistryCredentials.None;
+        }
+
+        if (!RegistryCredentials.TryParse(json, out var credentials, out var problem))
+        {
+            errors.Add($"{file}: {problem}");
+        }
+
+        return credentials;
     }
 
     private static string? ReadFile(string path)
     {
         try
         {
-            return path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

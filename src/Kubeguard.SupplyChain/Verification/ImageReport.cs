@@ -1,90 +1,92 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Collections.Immutable;
+using System.Globalization;
+using Kubeguard.Reporting;
+using Kubeguard.SupplyChain.Manifests;
 
 namespace Kubeguard.SupplyChain.Verification;
 
 /// <summary>
-/// The results of one verification run, grouped by digest (one verification per digest, every
-/// reference that led to it listed), rendered as a table or as JSON.
+/// Image verification results as a shared <see cref="Report"/> (one target per distinct image
+/// reference, located at its first use in the manifests), so every output format is the
+/// project's own writers'.
 /// </summary>
-public sealed class ImageReport
+public static class ImageReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>The command name reports carry.</summary>
+    public const string Command = "images verify";
 
-    /// <summary>Creates the report.</summary>
-    public ImageReport(IReadOnlyList<ImageVerification> results) => Results = results ?? throw new ArgumentNullException(nameof(results));
+    /// <summary>One rule per failure cause.</summary>
+    public static ImmutableArray<Rule> Rules { get; } =
+    [
+        Rule(Reason.Unsigned, "No signature or attestation was found for the image digest.", "Sign the image (cosign sign --key) and push the signature to the registry."),
+        Rule(Reason.InvalidSignature, "A signature was found, but no configured key verifies it over the signed bytes.", "Re-sign with a key the policy holds, or add the signer's public key to the policy."),
+        Rule(Reason.WrongDigest, "The signature verifies, but its payload names another image digest (or the statement has no matching subject).", "Sign this exact digest; a signature copied from another image does not count."),
+        Rule(Reason.NoMatchingKey, "The signatures come from keys the policy does not hold, or fewer distinct keys than the rule's threshold signed.", "Have the required number of policy keys sign the image."),
+        Rule(Reason.MissingAttestation, "A required attestation predicate type has no verified attestation for the digest.", "Attest the image with the required predicate type (cosign attest --key --type)."),
+        Rule(Reason.Unresolvable, "The reference is invalid, or its tag or repository does not exist.", "Fix the image reference, or push the image."),
+        Rule(Reason.RegistryError, "The registry failed: authentication, a server error, or malformed content.", "Check registry credentials (--docker-config) and availability."),
+        Rule(Reason.Timeout, "The registry did not answer within the timeout.", "Check registry reachability, or raise --timeout."),
+        Rule(Reason.NoMatchingRule, "No policy rule matches the image and the policy denies unmatched images.", "Add a rule for the image, or set spec.noMatch."),
+    ];
 
-    /// <summary>Every result, one per distinct reference.</summary>
-    public IReadOnlyList<ImageVerification> Results { get; }
-
-    /// <summary>True when any image failed.</summary>
-    public bool HasFailures => Results.Any(r => !r.Passed);
-
-    /// <summary>Distinct digests verified.</summary>
-    public int DistinctDigests => Results.Where(r => r.Digest is not null).Select(r => r.Digest).Distinct().Count();
-
-    /// <summary>One line per reference: status, reference, digest, rule, reason and detail; then a summary line.</summary>
-    public void WriteTable(TextWriter output)
+    /// <summary>
+    /// The report for <paramref name="results"/>; <paramref name="uses"/> locate each reference in
+    /// the manifests (references given directly have no location).
+    /// </summary>
+    public static Report ToReport(IReadOnlyList<ImageVerification> results, IReadOnlyList<ImageUse> uses, IEnumerable<InputError> errors, ImmutableArray<KeyValuePair<string, int>> counters)
     {
-        ArgumentNullException.ThrowIfNull(output);
-        foreach (var result in Results.OrderBy(r => r.Passed).ThenBy(r => r.Reference, StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(uses);
+        var targets = results.Select(result =>
         {
-            var status = result.Passed ? (result.Warning ? "WARN" : "PASS") : "FAIL";
-            var digest = result.Digest?.ToString() ?? "-";
-            output.WriteLine($"{status}  {result.Reference}  {digest}  rule={result.Rule ?? "-"}  {result.Reason.ToWireString()}: {result.Detail}");
-        }
+            var use = uses.FirstOrDefault(u => u.Image.Reference == result.Reference);
+            var location = use?.Document.LocationOf(use.FieldPath);
+            var properties = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            properties["reason"] = result.Reason.ToWireString();
+            properties["transparencyLog"] = ImageVerification.TransparencyLog;
+            properties["uses"] = uses.Count(u => u.Image.Reference == result.Reference).ToString(CultureInfo.InvariantCulture);
+            Add(properties, "digest", result.Digest?.ToString());
+            Add(properties, "pinned", result.Pinned);
+            Add(properties, "rule", result.Rule);
+            Add(properties, "verifiedBy", result.VerifiedBy.Count > 0 ? string.Join(",", result.VerifiedBy) : null);
+            Add(properties, "warning", result.Warning ? result.Detail : null);
+            ImmutableArray<Finding> findings = result.Passed
+                ? []
+                : [new Finding(result.Reason.ToWireString(), Severity.High, result.Reason.ToWireString(), result.Detail)
+                {
+                    Location = location,
+                    Subject = use?.Document.Subject,
+                    Remediation = Rules.FirstOrDefault(r => r.Id == result.Reason.ToWireString())?.Help ?? string.Empty,
+                }];
+            var name = result.Digest is { } digest && result.Image?.Digest is null ? $"{result.Reference} ({digest})" : result.Reference;
+            return new Target(name, result.Passed, findings)
+            {
+                Subject = use?.Document.Subject,
+                Location = location,
+                Message = result.Passed ? string.Empty : $"{result.Reason.ToWireString()}: {result.Detail}",
+                Properties = properties.ToImmutable(),
+            };
+        });
 
-        var failed = Results.Count(r => !r.Passed);
-        output.WriteLine($"{Results.Count} image reference(s), {DistinctDigests} distinct digest(s): {Results.Count - failed} passed, {failed} failed; transparency log: {ImageVerification.TransparencyLog}");
+        return new Report(ToolInfo.Kubeguard, Rules, [.. targets], [.. errors])
+        {
+            Command = Command,
+            Counters = counters,
+        };
     }
 
-    /// <summary>The report as indented JSON (<c>images[]</c> with reference, digest, pinned, rule, passed, reason, detail, keys, evidence).</summary>
-    public void WriteJson(TextWriter output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var images = new JsonArray();
-        foreach (var result in Results)
-        {
-            images.Add(new JsonObject
-            {
-                ["reference"] = result.Reference,
-                ["digest"] = result.Digest?.ToString(),
-                ["pinned"] = result.Pinned,
-                ["rule"] = result.Rule,
-                ["passed"] = result.Passed,
-                ["warning"] = result.Warning,
-                ["reason"] = result.Reason.ToWireString(),
-                ["detail"] = result.Detail,
-                ["verifiedBy"] = new JsonArray([.. result.VerifiedBy.Select(k => (JsonNode)k)]),
-                ["evidence"] = new JsonArray([.. result.Evidence.Select(e => (JsonNode)new JsonObject
-                {
-                    ["format"] = e.Format switch
-                    {
-                        SignatureFormat.LegacySignature => "legacy-signature",
-                        SignatureFormat.LegacyAttestation => "legacy-attestation",
-                        SignatureFormat.Bundle => "bundle",
-                        _ => null,
-                    },
-                    ["reason"] = e.Reason.ToWireString(),
-                    ["key"] = e.KeyName,
-                    ["predicateType"] = e.PredicateType,
-                    ["detail"] = e.Detail,
-                })]),
-            });
-        }
+    /// <summary>Distinct digests among <paramref name="results"/>.</summary>
+    public static int DistinctDigests(IEnumerable<ImageVerification> results) =>
+        results.Where(r => r.Digest is not null).Select(r => r.Digest).Distinct().Count();
 
-        var root = new JsonObject
+    private static Rule Rule(Reason reason, string description, string help) =>
+        new(reason.ToWireString(), reason.ToWireString(), description, help, Severity.High) { Tags = ["supply-chain"] };
+
+    private static void Add(ImmutableSortedDictionary<string, string>.Builder properties, string key, string? value)
+    {
+        if (value is not null)
         {
-            ["images"] = images,
-            ["summary"] = new JsonObject
-            {
-                ["references"] = Results.Count,
-                ["distinctDigests"] = DistinctDigests,
-                ["passed"] = Results.Count(r => r.Passed),
-                ["failed"] = Results.Count(r => !r.Passed),
-                ["transparencyLog"] = ImageVerification.TransparencyLog,
-            },
-        };
-        output.WriteLine(root.ToJsonString(Indented));
+            properties[key] = value;
+        }
     }
 }

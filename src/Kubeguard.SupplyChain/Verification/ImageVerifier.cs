@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Kubeguard.SupplyChain.Oci;
 using Kubeguard.SupplyChain.Policy;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 
 namespace Kubeguard.SupplyChain.Verification;
 
@@ -96,28 +96,22 @@ public sealed class ImageVerifier
         var (registry, repository) = SignatureLocation(image, rule);
         var key = $"{rule.Name}|{registry}/{repository}|{digest}";
         var now = _options.Time.GetUtcNow();
-        if (_cache.TryGetValue(key, out var entry) && entry.Expires > now)
-        {
-            return await entry.Task.ConfigureAwait(false);
-        }
-
-        var task = VerifyUncachedAsync(registry, repository, digest, rule, cancellationToken);
-        var fresh = new CacheEntry(task, now + _options.CacheTtl);
-        _cache[key] = fresh;
+        var fresh = new CacheEntry(new Lazy<Task<Outcome>>(() => VerifyUncachedAsync(registry, repository, digest, rule, cancellationToken)), now + _options.CacheTtl);
+        var entry = _cache.AddOrUpdate(key, fresh, (_, existing) => existing.Expires > now ? existing : fresh);
         Outcome outcome;
         try
         {
-            outcome = await task.ConfigureAwait(false);
+            outcome = await entry.Work.Value.ConfigureAwait(false);
         }
         catch
         {
-            _cache.TryRemove(new KeyValuePair<string, CacheEntry>(key, fresh));
+            _cache.TryRemove(new KeyValuePair<string, CacheEntry>(key, entry));
             throw;
         }
 
         if (outcome.Reason != Reason.Verified)
         {
-            _cache.TryRemove(new KeyValuePair<string, CacheEntry>(key, fresh));
+            _cache.TryRemove(new KeyValuePair<string, CacheEntry>(key, entry));
         }
 
         return outcome;
@@ -277,5 +271,5 @@ public sealed class ImageVerifier
 
     private sealed record Outcome(Reason Reason, string Detail, IReadOnlyList<string> VerifiedBy, IReadOnlyList<SignatureCheck> Evidence);
 
-    private sealed record CacheEntry(Task<Outcome> Task, DateTimeOffset Expires);
+    private sealed record CacheEntry(Lazy<Task<Outcome>> Work, DateTimeOffset Expires);
 }
