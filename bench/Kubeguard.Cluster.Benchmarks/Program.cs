@@ -6,19 +6,26 @@ using Kubeguard.Cluster.Output;
 using Kubeguard.Testing.KubeApi;
 
 // Usage:
-//   harness      end-to-end: starts the generated API server in a child process, audits and plans
-//                100,000 pods in 500 namespaces, prints wall time and this process's peak memory
-//   serve        (used by harness) serves the generated cluster and prints its kubeconfig path
-//   bdn [args]   the same audit under BenchmarkDotNet
+//   harness [runs]   end-to-end, as a user runs it: starts the generated API server (100,000 pods in
+//                    500 namespaces) in one child process, then audits and plans it [runs] times
+//                    (default 3), each in a fresh process like one CLI invocation, and prints each
+//                    run's wall time and peak memory (VmHWM of the auditing process)
+//   serve            (used by harness) serves the generated cluster, prints its kubeconfig path
+//   run KUBECONFIG   (used by harness) one audit and plan, prints wall time and peak memory
+//   bdn [args]       the same audit under BenchmarkDotNet (in-process server)
 switch (args.FirstOrDefault())
 {
     case "serve":
         return await ServeAsync();
+    case "run":
+        return await RunOnceAsync(args[1]);
+    case "read":
+        return await ReadOnlyAsync(args[1]);
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(ClusterAuditBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        return await HarnessAsync();
+        return await HarnessAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3);
 }
 
 static async Task<int> ServeAsync()
@@ -33,48 +40,64 @@ static async Task<int> ServeAsync()
     return 0;
 }
 
-static async Task<int> HarnessAsync()
+static async Task<int> RunOnceAsync(string kubeconfig)
 {
-    // Run this same program as the server, whether it was started as an apphost or through `dotnet x.dll`.
+    var stopwatch = Stopwatch.StartNew();
+    var report = await ClusterAuditBenchmarks.AuditAsync(kubeconfig);
+    var reports = PolicyReports.For(report, DateTimeOffset.UnixEpoch).Count();
+    var commands = report.Namespaces.Count(n => n.Plan.Target is not null);
+    stopwatch.Stop();
+    var peak = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))["VmHWM:".Length..].Trim();
+    var peakMb = long.Parse(peak.Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{stopwatch.Elapsed.TotalSeconds,6:F2} s wall  {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F2} s cpu  {peakMb,5:F0} MB peak  pods {report.Namespaces.Sum(n => n.Pods)}  namespaces {report.Namespaces.Length}  label commands {commands}  policy reports {reports}  objects {report.Objects}  error {report.Failure?.Message ?? "none"}"));
+    return report.Failure is null ? 0 : 1;
+}
+
+// Lists every pod through the same pager without judging anything: the cost of reading alone.
+static async Task<int> ReadOnlyAsync(string kubeconfig)
+{
+    var stopwatch = Stopwatch.StartNew();
+    var (client, server, _) = Kubeguard.Cluster.Connection.ClusterConnection.Create(new Kubeguard.Cluster.Connection.ConnectionOptions(kubeconfig));
+    var lister = new Kubeguard.Cluster.Reading.PagedLister(client!, server);
+    long count = 0;
+    await lister.ListAsync(Kubeguard.Cluster.Reading.ResourceKind.Pod, null, null, (page, _) => { count += page.Items.Count; return ValueTask.CompletedTask; }, () => count = 0, CancellationToken.None);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"read only: {count} pods {stopwatch.Elapsed.TotalSeconds:F2} s wall {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s cpu"));
+    return 0;
+}
+
+static async Task<int> HarnessAsync(int runs)
+{
+    using var server = Start("serve");
+    var kubeconfig = (await server.StandardOutput.ReadLineAsync())!;
+    try
+    {
+        for (var i = 1; i <= runs; i++)
+        {
+            using var run = Start($"{(Environment.GetEnvironmentVariable("BENCH_MODE") ?? "run")} \"{kubeconfig}\"");
+            Console.WriteLine($"audit+plan #{i}: {await run.StandardOutput.ReadToEndAsync()}".TrimEnd());
+            await run.WaitForExitAsync();
+        }
+
+        return 0;
+    }
+    finally
+    {
+        await server.StandardInput.WriteLineAsync();
+        await server.WaitForExitAsync();
+    }
+}
+
+// Runs this same program again, whether it was started as an apphost or through `dotnet x.dll`.
+static Process Start(string arguments)
+{
     var self = Environment.ProcessPath!;
-    var arguments = Path.GetFileNameWithoutExtension(self) == "dotnet" ? $"\"{typeof(SyntheticCluster).Assembly.Location}\" serve" : "serve";
-    using var child = Process.Start(new ProcessStartInfo(self, arguments)
+    var dll = $"\"{typeof(SyntheticCluster).Assembly.Location}\" ";
+    return Process.Start(new ProcessStartInfo(self, (Path.GetFileNameWithoutExtension(self) == "dotnet" ? dll : "") + arguments)
     {
         RedirectStandardInput = true,
         RedirectStandardOutput = true,
         UseShellExecute = false,
     })!;
-    var kubeconfig = (await child.StandardOutput.ReadLineAsync())!;
-    try
-    {
-        foreach (var run in new[] { "warm-up", "audit+plan #1", "audit+plan #2", "audit+plan #3" })
-        {
-            var stopwatch = Stopwatch.StartNew();
-            var report = await ClusterAuditBenchmarks.AuditAsync(kubeconfig);
-            var reports = PolicyReports.For(report, DateTimeOffset.UnixEpoch).Count();
-            stopwatch.Stop();
-            var pods = report.Namespaces.Sum(n => n.Pods);
-            var planned = report.Namespaces.Count(n => n.Plan.Strictest is not null);
-            var gc = GC.GetGCMemoryInfo();
-            using (var current = Process.GetCurrentProcess())
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"               managed heap {gc.HeapSizeBytes / 1048576.0:F0} MB, peak working set so far {current.PeakWorkingSet64 / 1048576.0:F0} MB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB, gen0 GCs {GC.CollectionCount(0)}, gen2 GCs {GC.CollectionCount(2)}"));
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{run,-14} {stopwatch.Elapsed.TotalSeconds,6:F2} s wall   pods {pods}   namespaces {report.Namespaces.Length} (planned {planned})   objects {report.Objects}   reports {reports}   failure {report.Failure?.Message ?? "none"}"));
-        }
-
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"peak working set of the auditing process: {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (the API server runs in a child process)"));
-        return 0;
-    }
-    finally
-    {
-        await child.StandardInput.WriteLineAsync();
-        await child.WaitForExitAsync();
-    }
 }

@@ -6,12 +6,14 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
 {
     CliOptions.Verbose,
     VersionsCommand.Create(),
+    ScanCommand.Create(),
     WebhookCommand.Create(),
     PrometheusCommand.Create(),
     ImagesCommand.Create(),
     FixCommand.Create(),
     ChecksCommand.Create(),
     ExplainCommand.Create(),
+    ClusterCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);

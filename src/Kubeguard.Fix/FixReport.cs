@@ -1,17 +1,18 @@
+using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Kubeguard.Fix.Planning;
 using Kubeguard.Policy;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.Fix;
 
-/// <summary>Renders fix results as a table for people or JSON for tools.</summary>
+/// <summary>
+/// Turns fix results into the shared <see cref="Report"/> model, so <c>fix</c> prints through the
+/// same table, JSON and JUnit writers as every other command: one target per workload (passed when
+/// it passes after the applied actions), one finding per action with its class and status.
+/// </summary>
 internal static class FixReport
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>Totals over all files.</summary>
     internal sealed record Totals(int Workloads, int Failing, int Fixed, int PassingAfter, int LinesChanged, int Applied, int NeedsOptIn, int Manual, int Refused, int Skipped, int Issues);
 
@@ -33,97 +34,81 @@ internal static class FixReport
             files.Sum(f => f.Issues.Count) + files.Count(f => f.VerificationFailure is not null));
     }
 
-    public static void WriteTable(TextWriter output, IReadOnlyList<FileFix> files, LevelVersion target, string mode)
+    public static Report ToReport(IReadOnlyList<FileFix> files, LevelVersion target, string mode)
     {
+        var t = Count(files);
+        var targets = new List<Target>();
+        var errors = new List<InputError>();
         foreach (var file in files)
         {
-            foreach (var issue in file.Issues)
+            errors.AddRange(file.Issues.Select(i => new InputError(new Location(i.File, i.Line, null, i.Document - 1), i.Message)));
+            if (file.VerificationFailure is not null)
             {
-                output.WriteLine($"{issue.File}:{issue.Line.ToString(CultureInfo.InvariantCulture)}: document {issue.Document.ToString(CultureInfo.InvariantCulture)}: {issue.Message}");
+                errors.Add(new InputError(new Location(file.File), "verification failed, file left untouched: " + file.VerificationFailure));
             }
 
-            foreach (var workload in file.Workloads.Where(w => w.Actions.Count > 0 || w.Problem is not null))
+            foreach (var workload in file.Workloads)
             {
-                var name = workload.Namespace is null ? workload.Name : workload.Namespace + "/" + workload.Name;
-                output.WriteLine($"{workload.File}:{workload.Line.ToString(CultureInfo.InvariantCulture)}: {workload.Kind} {name} at {target}: {Verdict(workload.Before)} -> {Verdict(workload.After)}, {workload.LinesChanged.ToString(CultureInfo.InvariantCulture)} lines changed");
-                foreach (var action in workload.Actions)
+                var findings = workload.Actions.Select(a => new Finding(a.CheckId, SeverityOf(a.Status), $"{a.Status.Name()} ({a.Class.Name()}): {a.Operation}", Change(a))
                 {
-                    var change = action.Operation == "none" ? string.Empty : $" {action.Before ?? "(absent)"} -> {action.After ?? "(removed)"}";
-                    output.WriteLine($"  line {action.Line.ToString(CultureInfo.InvariantCulture),-5} {action.Status.Name(),-12} {action.CheckId} ({action.Class.Name()}) {action.Operation} {action.Path}{change}");
-                    if (!string.IsNullOrEmpty(action.Note))
+                    Location = new Location(workload.File, a.Line, null, workload.Document - 1, a.Path.ToString()),
+                    Remediation = a.Note ?? string.Empty,
+                    Properties = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
                     {
-                        output.WriteLine($"        {action.Note}");
-                    }
-                }
-
-                if (workload.Problem is not null)
+                        ["class"] = a.Class.Name(),
+                        ["status"] = a.Status.Name(),
+                        ["operation"] = a.Operation,
+                        ["before"] = a.Before ?? string.Empty,
+                        ["after"] = a.After ?? string.Empty,
+                    }),
+                });
+                targets.Add(new Target($"{workload.Kind} {Display(workload)}", workload.After.Allowed, [.. findings])
                 {
-                    output.WriteLine($"  left untouched: {workload.Problem}");
-                }
+                    Subject = new Subject(null, workload.Kind, workload.Namespace, workload.Name),
+                    Location = new Location(workload.File, workload.Line, null, workload.Document - 1),
+                    Message = Verdict(workload),
+                    Properties = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
+                    {
+                        ["before"] = workload.Before.Allowed ? "passes" : workload.Before.WarningMessage,
+                        ["after"] = workload.After.Allowed ? "passes" : workload.After.WarningMessage,
+                        ["linesChanged"] = workload.LinesChanged.ToString(CultureInfo.InvariantCulture),
+                        ["problem"] = workload.Problem ?? string.Empty,
+                    }),
+                });
             }
         }
 
-        var t = Count(files);
-        output.WriteLine($"{t.Workloads.ToString(CultureInfo.InvariantCulture)} workloads, {t.Failing.ToString(CultureInfo.InvariantCulture)} failing {target}, {t.Fixed.ToString(CultureInfo.InvariantCulture)} edited ({t.LinesChanged.ToString(CultureInfo.InvariantCulture)} lines), {t.PassingAfter.ToString(CultureInfo.InvariantCulture)} passing after; actions: {t.Applied.ToString(CultureInfo.InvariantCulture)} applied, {t.NeedsOptIn.ToString(CultureInfo.InvariantCulture)} need opt-in, {t.Manual.ToString(CultureInfo.InvariantCulture)} manual, {t.Refused.ToString(CultureInfo.InvariantCulture)} refused, {t.Skipped.ToString(CultureInfo.InvariantCulture)} skipped; {mode}");
-    }
-
-    private static string Verdict(PodSecurityResult result) =>
-        result.Allowed ? "passes" : $"{result.Violations.Length.ToString(CultureInfo.InvariantCulture)} failing ({string.Join(", ", result.Violations.Select(v => v.CheckId))})";
-
-    public static void WriteJson(TextWriter output, IReadOnlyList<FileFix> files, LevelVersion target, string mode)
-    {
-        var t = Count(files);
-        var root = new JsonObject
+        var rules = CheckCatalog.BuiltIn.Select(c => new Rule(c.Id, c.Summary, c.Summary, c.Remediation, Severity.Medium)).ToImmutableArray();
+        return new Report(ToolInfo.Kubeguard, rules, [.. targets], [.. errors])
         {
-            ["target"] = target.ToString(),
-            ["mode"] = mode,
-            ["summary"] = new JsonObject
-            {
-                ["workloads"] = t.Workloads, ["failing"] = t.Failing, ["edited"] = t.Fixed, ["passingAfter"] = t.PassingAfter,
-                ["linesChanged"] = t.LinesChanged, ["applied"] = t.Applied, ["needsOptIn"] = t.NeedsOptIn, ["manual"] = t.Manual,
-                ["refused"] = t.Refused, ["skipped"] = t.Skipped, ["issues"] = t.Issues,
-            },
-            ["files"] = new JsonArray([.. files.Select(File)]),
+            Command = "fix",
+            Counters =
+            [
+                new("workloads edited", t.Fixed), new("lines changed", t.LinesChanged), new("actions applied", t.Applied),
+                new("need opt-in", t.NeedsOptIn), new("manual", t.Manual), new("refused", t.Refused), new("skipped", t.Skipped),
+            ],
+            Properties = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string> { ["target"] = target.ToString(), ["mode"] = mode }),
         };
-        output.WriteLine(root.ToJsonString(Indented));
     }
 
-    private static JsonNode File(FileFix file) => new JsonObject
-    {
-        ["file"] = file.File,
-        ["changed"] = file.Changed,
-        ["verificationFailure"] = file.VerificationFailure,
-        ["issues"] = new JsonArray([.. file.Issues.Select(i => (JsonNode)new JsonObject { ["document"] = i.Document, ["line"] = i.Line, ["message"] = i.Message })]),
-        ["workloads"] = new JsonArray([.. file.Workloads.Select(w => (JsonNode)new JsonObject
-        {
-            ["document"] = w.Document,
-            ["line"] = w.Line,
-            ["kind"] = w.Kind,
-            ["namespace"] = w.Namespace,
-            ["name"] = w.Name,
-            ["before"] = Result(w.Before),
-            ["after"] = Result(w.After),
-            ["linesChanged"] = w.LinesChanged,
-            ["problem"] = w.Problem,
-            ["actions"] = new JsonArray([.. w.Actions.Select(a => (JsonNode)new JsonObject
-            {
-                ["check"] = a.CheckId,
-                ["class"] = a.Class.Name(),
-                ["status"] = a.Status.Name(),
-                ["operation"] = a.Operation,
-                ["path"] = a.Path.ToString(),
-                ["line"] = a.Line,
-                ["before"] = a.Before,
-                ["after"] = a.After,
-                ["note"] = a.Note,
-            })]),
-        })]),
-    };
+    private static string Display(WorkloadFix workload) =>
+        string.IsNullOrEmpty(workload.Name) ? "(unnamed)" : string.IsNullOrEmpty(workload.Namespace) ? workload.Name : workload.Namespace + "/" + workload.Name;
 
-    private static JsonObject Result(PodSecurityResult result) => new()
+    private static string Verdict(WorkloadFix workload)
     {
-        ["allowed"] = result.Allowed,
-        ["message"] = result.Allowed ? null : result.WarningMessage,
-        ["checks"] = new JsonArray([.. result.Violations.IsDefaultOrEmpty ? [] : result.Violations.Select(v => (JsonNode)JsonValue.Create(v.CheckId))]),
+        var before = workload.Before.Allowed ? "passes" : $"{workload.Before.Violations.Length.ToString(CultureInfo.InvariantCulture)} failing";
+        var after = workload.After.Allowed ? "passes" : workload.After.WarningMessage;
+        var problem = workload.Problem is null ? string.Empty : $"; left untouched: {workload.Problem}";
+        return $"before: {before}; after: {after}; {workload.LinesChanged.ToString(CultureInfo.InvariantCulture)} lines changed{problem}";
+    }
+
+    private static string Change(FixAction action) =>
+        action.Operation == "none" ? string.Empty : $"{action.Before ?? "(absent)"} -> {action.After ?? "(removed)"}";
+
+    private static Severity SeverityOf(ActionStatus status) => status switch
+    {
+        ActionStatus.Applied => Severity.Info,
+        ActionStatus.Manual => Severity.High,
+        _ => Severity.Medium,
     };
 }

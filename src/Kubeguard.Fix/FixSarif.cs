@@ -9,7 +9,9 @@ namespace Kubeguard.Fix;
 /// <summary>
 /// SARIF 2.1.0 for fix results: one result per workload that fails its target, carrying a
 /// <c>fixes</c> entry whose replacements reproduce <c>--write</c>, and one result per action left
-/// to a person (opt-in, manual, refused, skipped).
+/// to a person (opt-in, manual, refused, skipped). Offsets count UTF-16 units of the text without
+/// its BOM; replacements are listed in ascending offset order, so applying them from the last to the
+/// first (as <c>--write</c> does) reproduces the written file.
 /// </summary>
 internal static class FixSarif
 {
@@ -31,7 +33,7 @@ internal static class FixSarif
                         ["artifactChanges"] = new JsonArray(new JsonObject
                         {
                             ["artifactLocation"] = new JsonObject { ["uri"] = file.File },
-                            ["replacements"] = new JsonArray([.. workload.Edits.OrderBy(e => e.Start).Select(e => (JsonNode)new JsonObject
+                            ["replacements"] = new JsonArray([.. Editing.TextEdit.InApplicationOrder(workload.Edits).Reverse().Select(e => (JsonNode)new JsonObject
                             {
                                 ["deletedRegion"] = new JsonObject { ["charOffset"] = e.Start, ["charLength"] = e.End - e.Start },
                                 ["insertedContent"] = new JsonObject { ["text"] = e.Text },

@@ -16,7 +16,8 @@ public static class CatalogDocs
           .Append("Kubeguard implements the ").Append(list.Count).Append(" checks of the Kubernetes Pod Security Standards with the verdicts and messages of ")
           .Append("Pod Security Admission. The newest policy version is `").Append(evaluator.MaxVersion).Append("`; `latest` and newer versions evaluate as it. ")
           .Append("A check runs at version V with its newest implementation whose minimum version is at most V. ")
-          .Append("`restricted` runs the restricted checks and every baseline check that no active restricted check replaces.\n\n")
+          .Append("`restricted` runs the restricted checks and every baseline check that no active restricted check replaces. ")
+          .Append("Fields under `spec.containers[*]` are read the same way in `spec.initContainers[*]` and `spec.ephemeralContainers[*]`.\n\n")
           .Append("| ID | Level | Versions | Summary |\n")
           .Append("| --- | --- | --- | --- |\n");
         foreach (var check in list)

@@ -42,6 +42,9 @@ public static class Text
         });
     }
 
+    /// <summary>Like <see cref="QuoteJoin"/>, but written straight into an interpolated string.</summary>
+    internal static QuotedList Quoted(IReadOnlyList<string> items) => new(items);
+
     /// <summary>Distinct values sorted by UTF-8 bytes, as Go's sets.List does.</summary>
     public static List<string> SortedSet(IEnumerable<string> values)
     {
@@ -72,14 +75,5 @@ public static class Text
     }
 
     /// <summary><c>pod</c> and/or <c>container(s) "a", "b"</c>, joined with <c>" and "</c>, as upstream names setters.</summary>
-    internal static string PodAndContainers(bool pod, List<string>? containers)
-    {
-        if (containers is null)
-        {
-            return pod ? "pod" : string.Empty;
-        }
-
-        var named = Plural("container ", "containers ", containers.Count) + QuoteJoin(containers);
-        return pod ? "pod and " + named : named;
-    }
+    internal static Setters PodAndContainers(bool pod, List<string>? containers) => new(pod, containers);
 }

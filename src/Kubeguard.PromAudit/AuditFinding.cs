@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.PromAudit;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Kubeguard.PromAudit.Http;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.PromAudit;
 

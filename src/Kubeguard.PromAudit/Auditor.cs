@@ -3,6 +3,7 @@ using System.Text.Json;
 using Kubeguard.PromAudit.Http;
 using Kubeguard.PromAudit.Redaction;
 using YamlDotNet.Core;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.PromAudit;
 
@@ -16,7 +17,7 @@ public static class Auditor
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var started = time.GetUtcNow();
-        var context = new AuditContext(client, options.Rules, new SecretScanner(), tls);
+        var context = new AuditContext(client, options.Rules, options.FingerprintKey is { } key ? new SecretScanner(key.ToArray()) : new SecretScanner(), tls);
         var version = await PreflightAsync(context, cancellationToken).ConfigureAwait(false);
         context.ServerVersion = version;
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.PromAudit;
 
@@ -27,15 +28,15 @@ public sealed class SeverityPolicy
         var levels = fallback is null ? [] : new Dictionary<string, (Severity, Severity)>(fallback._levels);
         foreach (var (id, entry) in entries)
         {
-            if (!entry.TryGetValue("default", out var text) || !Enum.TryParse<Severity>(text, true, out var baseLevel))
+            if (!entry.TryGetValue("default", out var text) || !Severities.TryParse(text, out var baseLevel) || baseLevel == Severity.None)
             {
-                throw new InvalidDataException($"severity for {id}: 'default' must be one of {string.Join(", ", Enum.GetNames<Severity>())}");
+                throw new InvalidDataException($"severity for {id}: 'default' must be one of {"info, low, medium, high or critical"}");
             }
 
             var elevated = baseLevel;
-            if (entry.TryGetValue("elevated", out var raised) && !Enum.TryParse(raised, true, out elevated))
+            if (entry.TryGetValue("elevated", out var raised) && (!Severities.TryParse(raised, out elevated) || elevated == Severity.None))
             {
-                throw new InvalidDataException($"severity for {id}: 'elevated' must be one of {string.Join(", ", Enum.GetNames<Severity>())}");
+                throw new InvalidDataException($"severity for {id}: 'elevated' must be one of {"info, low, medium, high or critical"}");
             }
 
             levels[id] = (baseLevel, elevated);

@@ -12,6 +12,9 @@ public sealed record Report(ToolInfo Tool, ImmutableArray<Rule> Rules, Immutable
     /// <summary>The command that produced the report, e.g. <c>scan</c> (names JUnit suites and SARIF runs).</summary>
     public string Command { get; init; } = "scan";
 
+    /// <summary>What a target is called in summaries, e.g. <c>workload</c> (plural adds an s).</summary>
+    public string TargetNoun { get; init; } = "target";
+
     /// <summary>Producer counters added to the summary (e.g. <c>files</c>, <c>documents</c>), in order.</summary>
     public ImmutableArray<KeyValuePair<string, int>> Counters { get; init; } = [];
 

@@ -152,9 +152,17 @@ internal sealed partial class AdmissionEndpoint(
     private async Task<int> RejectAsync(HttpContext http, int statusCode, string reason)
     {
         LogRejected(logger, statusCode, reason);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(reason.ReplaceLineEndings(" ") + "\n");
         http.Response.StatusCode = statusCode;
         http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(reason.ReplaceLineEndings(" ") + "\n", http.RequestAborted).ConfigureAwait(false);
+        http.Response.ContentLength = bytes.Length;
+        if (statusCode == StatusCodes.Status408RequestTimeout)
+        {
+            // The rest of a stalled body will not come: answer now and close the connection.
+            http.Response.Headers.Connection = "close";
+        }
+
+        await http.Response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
         return statusCode;
     }
 

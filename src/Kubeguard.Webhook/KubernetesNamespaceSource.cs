@@ -60,7 +60,7 @@ public sealed partial class KubernetesNamespaceSource : INamespaceSource, INames
             _cache[name] = found;
             return NamespaceLookup.Found(found);
         }
-        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        catch (HttpOperationException ex) when (ex.Response?.StatusCode == HttpStatusCode.NotFound)
         {
             return NamespaceLookup.NotFound(name);
         }

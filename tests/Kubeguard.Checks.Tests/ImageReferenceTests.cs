@@ -20,9 +20,7 @@ public sealed class ImageReferenceTests
         new("registry.example.com:5000/team/app@" + Digest, "registry.example.com:5000", "team/app", null, Digest),
         new("localhost:5000/tool", "localhost:5000", "tool", null, null),
         new("localhost/tool:dev", "localhost", "tool", "dev", null),
-        new("REGISTRY.Example.com/App:1", "registry.example.com", "App", "1", null),
-        new("", "docker.io", "", null, null),
-        new("image@", "docker.io", "library/image", null, null),
+        new("registry.example.com/team/app:1", "registry.example.com", "team/app", "1", null),
     };
 
     [Theory]
@@ -33,6 +31,21 @@ public sealed class ImageReferenceTests
 
         Assert.Equal((c.Registry, c.Repository, c.Tag, c.Digest), (image.Registry, image.Repository, image.Tag, image.Digest));
         Assert.Equal(c.Digest is not null, image.IsPinned);
+    }
+
+    [Theory]
+    [InlineData("", "image reference is empty")]
+    [InlineData("image@", "has an invalid digest")]
+    [InlineData("Nginx:1", "repository name must be lowercase")]
+    [InlineData("nginx:bad tag", "contains whitespace")]
+    public void An_invalid_reference_is_kept_with_the_parser_reason_and_never_throws(string reference, string reason)
+    {
+        var image = ImageReference.Parse(reference);
+
+        Assert.False(image.IsValid);
+        Assert.False(image.IsPinned);
+        Assert.Contains(reason, image.Error, StringComparison.Ordinal);
+        Assert.False(image.IsFrom("docker.io"));
     }
 
     [Theory]

@@ -1,7 +1,11 @@
+using Kubeguard.Scanning;
+using Kubeguard.Scanning.Manifests;
+
 namespace Kubeguard.Checks.Tests;
 
 /// <summary>
-/// Runs every check over the real upstream manifests in <c>../shared/corpus/real</c>, read in place.
+/// Runs every check over the real upstream manifests in <c>../shared/corpus/real</c>, read in place
+/// by the scanner's manifest loader and handed over by the scan hook (<see cref="BeyondPodSecurity"/>).
 /// Each directory is one inventory, as a user would scan it (<c>kubeguard scan dir/</c>): files in
 /// one folder are meant to be applied together, while sibling folders hold alternatives (the nine
 /// ingress-nginx providers, the kubernetes/examples apps). Required when CI=true.
@@ -11,7 +15,9 @@ public sealed class RealCorpusTests
     // Exact findings per check over the whole corpus. Reviewed by hand against the manifests:
     // - image-not-pinned-by-digest: kube-prometheus blackbox-exporter's three containers
     //   (quay.io/prometheus/blackbox-exporter:v0.28.0, configmap-reload, kube-rbac-proxy) are tag-only;
-    //   ingress-nginx has no finding, as SOURCES.md says every image there is digest-pinned.
+    //   ingress-nginx has no finding, as SOURCES.md says every image there is digest-pinned. The
+    //   placeholder image <YOUR-CONTAINER> (examples nodesjs-mongodb/web-controller.yaml) is not a
+    //   valid reference: it is reported here as one that cannot be pinned, and by no other image check.
     // - image-mutable-tag: registry.k8s.io/pause (csi-driver-host-path app-generic-ephemeral.yaml) and
     //   nginx (examples cinder example-pod.yaml) name no tag at all.
     // - image-pull-policy-takes-moved-tag: argo-cd install.yaml argocd-applicationset-controller sets
@@ -21,6 +27,9 @@ public sealed class RealCorpusTests
     //   automountServiceAccountToken: true on the pod; grafana opts out on pod and ServiceAccount and is
     //   not reported.
     // - default-service-account: local-path-provisioner pod-with-security-context/pod.yaml names none.
+    //   The two extensions/v1beta1 DaemonSets of kubernetes/examples (flexvolume ds.yaml with the
+    //   placeholder image "<image_url>", newrelic-infra-daemonset.yaml with newrelic/infrastructure and
+    //   no tag) are read as workloads and counted by every workload check that applies.
     // - namespace-without-default-deny: kube-prometheus ships one NetworkPolicy per component but none
     //   with an empty podSelector, so namespace monitoring (5 workloads; the hostNetwork node-exporter
     //   not counted) is reported; argo-cd install.yaml names no namespace and counts as default.
@@ -41,18 +50,18 @@ public sealed class RealCorpusTests
     //   monitoring component, no Calico or Cilium configuration.
     private static readonly Dictionary<string, int> Expected = new(StringComparer.Ordinal)
     {
-        ["image-not-pinned-by-digest"] = 284,
+        ["image-not-pinned-by-digest"] = 286,
         ["image-mutable-tag"] = 76,
         ["image-registry-not-allowed"] = 0,
         ["image-pull-policy-takes-moved-tag"] = 102,
-        ["service-account-token-automounted"] = 271,
+        ["service-account-token-automounted"] = 273,
         ["legacy-service-account-token-secret"] = 0,
         ["projected-token-without-audience"] = 0,
         ["projected-token-long-expiry"] = 0,
-        ["default-service-account"] = 150,
+        ["default-service-account"] = 152,
         ["service-exposed-outside-cluster"] = 29,
         ["service-external-ips"] = 0,
-        ["namespace-without-default-deny"] = 109,
+        ["namespace-without-default-deny"] = 110,
         ["monitoring-exposed"] = 0,
         ["monitoring-dangerous-flags"] = 0,
         ["calico-wireguard-disabled"] = 0,
@@ -83,16 +92,17 @@ public sealed class RealCorpusTests
         // When
         foreach (var folder in Directory.GetDirectories(CheckFixtures.RealCorpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var items = new List<InventoryObject>();
-            foreach (var file in Directory.EnumerateFiles(folder).Where(IsManifest).Order(StringComparer.Ordinal))
+            var files = Directory.EnumerateFiles(folder).Where(IsManifest).Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0)
             {
-                var (read, errors) = ManifestReader.Read(File.ReadAllText(file), Path.GetRelativePath(CheckFixtures.RealCorpus, file).Replace('\\', '/'));
-                items.AddRange(read);
-                unreadable.AddRange(errors);
+                continue;
             }
 
-            objects += items.Count;
-            foreach (var finding in InventoryEvaluator.Default.Evaluate(Inventory.From(items)))
+            var manifests = new ManifestLoader().Load(files);
+            unreadable.AddRange(manifests.Invalid.Select(i => Path.GetRelativePath(CheckFixtures.RealCorpus, i.Location.File).Replace('\\', '/') + ":" + i.Location.Line + ": " + i.Message));
+            var (inventory, _) = BeyondPodSecurity.ToInventory(manifests.Documents);
+            objects += inventory.Objects.Length;
+            foreach (var finding in InventoryEvaluator.Default.Evaluate(inventory))
             {
                 counts[finding.CheckId]++;
             }
@@ -102,7 +112,7 @@ public sealed class RealCorpusTests
         // them as well as their items; less those three and the one Pod whose fc.lun is a placeholder.
         Assert.Equal(1389, objects);
         var bad = Assert.Single(unreadable);
-        Assert.StartsWith("kubernetes-examples/_archived/volumes/fibre_channel/fc.yaml:1:", bad, StringComparison.Ordinal);
+        Assert.StartsWith("kubernetes-examples/_archived/volumes/fibre_channel/fc.yaml:17: ", bad, StringComparison.Ordinal);
         Assert.Equal(Expected.OrderBy(e => e.Key, StringComparer.Ordinal), counts.OrderBy(e => e.Key, StringComparer.Ordinal));
     }
 

@@ -281,7 +281,7 @@ public sealed class ClusterAuditorTests
         var bad = Namespace(await cluster.AuditAsync(), "bad-labels");
 
         Assert.Equal("restricted:latest", bad.Policy.Enforce.ToString());
-        Assert.Equal("metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: \"strict\": must be one of privileged, baseline, restricted", Assert.Single(bad.Policy.Errors));
+        Assert.Equal("metadata.labels[pod-security.kubernetes.io/enforce]: Invalid value: \"strict\": must be one of privileged, baseline, restricted", Assert.Single(bad.LabelErrors));
     }
 
     [Fact]

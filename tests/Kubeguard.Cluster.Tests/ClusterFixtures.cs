@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using Kubeguard.Testing.KubeApi;
 
 namespace Kubeguard.Cluster.Tests;
@@ -11,25 +10,5 @@ internal static class ClusterFixtures
         typeof(ClusterFixtures).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "FixturesRoot").Value!,
         "cluster");
 
-    public static void Load(FakeKubeApiServer server, string scenario)
-    {
-        foreach (var file in Directory.GetFiles(Path.Combine(Root, scenario), "*.json"))
-        {
-            var list = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-            var apiVersion = list["apiVersion"]!.GetValue<string>();
-            var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
-            var objects = new FakeObjects();
-            foreach (var item in list["items"]!.AsArray())
-            {
-                objects.Add(item!.DeepClone().AsObject());
-            }
-
-            server.Serve(
-                slash < 0 ? "" : apiVersion[..slash],
-                slash < 0 ? apiVersion : apiVersion[(slash + 1)..],
-                Path.GetFileNameWithoutExtension(file),
-                list["kind"]!.GetValue<string>(),
-                objects);
-        }
-    }
+    public static void Load(FakeKubeApiServer server, string scenario) => server.ServeRecordedLists(Path.Combine(Root, scenario));
 }

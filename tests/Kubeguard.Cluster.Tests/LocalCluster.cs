@@ -1,6 +1,6 @@
 using Kubeguard.Cluster.Analysis;
 using Kubeguard.Cluster.Connection;
-using Kubeguard.Cluster.Labels;
+using Kubeguard.Admission;
 using Kubeguard.Cluster.Results;
 using Kubeguard.Testing.KubeApi;
 
@@ -36,7 +36,7 @@ internal sealed class LocalCluster : IAsyncDisposable
     }
 
     public static PodSecurityConfiguration ExemptKubeSystemAndGvisor() =>
-        PodSecurityConfigurationLoader.Parse("""
+        PodSecurityConfigurationLoader.Load("""
             apiVersion: pod-security.admission.config.k8s.io/v1
             kind: PodSecurityConfiguration
             exemptions:

@@ -86,10 +86,10 @@ public sealed class PolicyReportTests
 
     private static NamespaceReport Namespace(string name, int findings)
     {
-        var policy = Labels.NamespaceLabelResolver.Resolve(new Dictionary<string, string> { ["pod-security.kubernetes.io/enforce"] = "restricted" });
+        var policy = Admission.NamespacePolicy.Resolve(new Dictionary<string, string> { ["pod-security.kubernetes.io/enforce"] = "restricted" }, Admission.NamespacePolicy.Privileged).Policy;
         var pod = new k8s.Models.V1PodSpec { Containers = [new k8s.Models.V1Container { Name = "app", Image = "app" }] };
         var result = Kubeguard.Policy.PolicyEvaluator.Default.Evaluate(policy.Enforce, null, pod);
-        return new NamespaceReport(name, System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, policy, false, findings, 0, 0, [],
+        return new NamespaceReport(name, System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty, policy, [], false, findings, 0, 0, [],
             [.. Enumerable.Range(0, findings).Select(i => new AuditFinding(new WorkloadRef("Pod", $"pod-{i:D5}"), Subject.Pods, ["enforce", "warn"], result, 1, $"pod-{i:D5}"))],
             0, new NamespacePlan(null, [], null), System.Collections.Immutable.ImmutableSortedDictionary<string, int>.Empty);
     }

@@ -110,8 +110,18 @@ public sealed class GoldenTests
         var after = Lines(result.OutputText);
         var kept = Lcs(before, after);
         var removedOrChanged = before.Count - kept;
-        var expectedRemovedOrChanged = applied.Count(a => a.Operation == "set")
-            + result.Edits.Where(e => e.Text.Length == 0).Sum(e => Math.Max(1, result.OriginalText.AsSpan(e.Start, e.End - e.Start).Count('\n')));
+        var map = new Yaml.LineMap(result.OriginalText);
+        var touched = new HashSet<int>();
+        foreach (var edit in result.Edits.Where(e => e.End > e.Start || map.ColumnOf(e.Start) != 0))
+        {
+            for (var line = map.LineOf(edit.Start); line <= map.LineOf(Math.Max(edit.Start, edit.End - 1)); line++)
+            {
+                touched.Add(line);
+            }
+        }
+
+        var expectedRemovedOrChanged = touched.Count;
+        Assert.True(applied.Count > 0 || result.Edits.Count == 0);
         Assert.True(removedOrChanged <= expectedRemovedOrChanged, $"{name}: {removedOrChanged} original lines changed, but only {expectedRemovedOrChanged} were planned");
     }
 

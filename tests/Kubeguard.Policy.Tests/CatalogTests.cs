@@ -56,7 +56,10 @@ public sealed class CatalogTests
             Assert.False(string.IsNullOrWhiteSpace(check.Remediation), $"{check.Id} has no remediation");
             Assert.True(check.Remediation.EndsWith('.'), $"{check.Id}: the remediation must end with a period");
             Assert.NotEmpty(check.Fields);
-            Assert.All(check.Fields, f => Assert.StartsWith("spec.", f.StartsWith("metadata.", StringComparison.Ordinal) ? "spec." + f : f, StringComparison.Ordinal));
+            Assert.All(check.Fields, f => Assert.True(
+                f.StartsWith("spec.", StringComparison.Ordinal) || f.StartsWith("metadata.annotations[", StringComparison.Ordinal),
+                $"{check.Id}: field {f} is not a pod path"));
+            Assert.Equal(check.Fields.Length, check.Fields.Distinct(StringComparer.Ordinal).Count());
         });
     }
 

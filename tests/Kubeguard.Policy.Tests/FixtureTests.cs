@@ -74,9 +74,18 @@ public sealed class FixtureTests
         var missing = generated.Keys.Except(disk.Keys).Order(StringComparer.Ordinal).ToList();
         var extraFiles = disk.Keys.Except(generated.Keys).Order(StringComparer.Ordinal).ToList();
         var different = generated.Where(g => disk.TryGetValue(g.Key, out var text) && text != g.Value).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
-        foreach (var path in different)
+        foreach (var (path, yaml) in generated)
         {
-            File.WriteAllText(Golden.ReceivedPath(Path.Combine(GeneratedFixtures.Root, path)), generated[path]);
+            var received = Golden.ReceivedPath(Path.Combine(GeneratedFixtures.Root, path));
+            if (different.Contains(path))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(received)!);
+                File.WriteAllText(received, yaml);
+            }
+            else
+            {
+                File.Delete(received);
+            }
         }
 
         // Then

@@ -11,7 +11,10 @@ public sealed class OddPodTests
         yield return ("empty spec", new V1ObjectMeta(), new V1PodSpec());
         yield return ("empty lists", new V1ObjectMeta { Annotations = new Dictionary<string, string>() }, new V1PodSpec
         {
-            Containers = [], InitContainers = [], EphemeralContainers = [], Volumes = [],
+            Containers = [],
+            InitContainers = [],
+            EphemeralContainers = [],
+            Volumes = [],
             SecurityContext = new V1PodSecurityContext { Sysctls = [] },
         });
         yield return ("null entries in lists", null, new V1PodSpec
@@ -27,7 +30,9 @@ public sealed class OddPodTests
             Os = new V1PodOS(),
             SecurityContext = new V1PodSecurityContext
             {
-                SeccompProfile = new V1SeccompProfile(), AppArmorProfile = new V1AppArmorProfile(), SeLinuxOptions = new V1SELinuxOptions(),
+                SeccompProfile = new V1SeccompProfile(),
+                AppArmorProfile = new V1AppArmorProfile(),
+                SeLinuxOptions = new V1SELinuxOptions(),
                 WindowsOptions = new V1WindowsSecurityContextOptions(),
             },
             Containers =
@@ -62,7 +67,10 @@ public sealed class OddPodTests
         });
         yield return ("false everywhere", null, new V1PodSpec
         {
-            HostNetwork = false, HostPID = false, HostIPC = false, HostUsers = false,
+            HostNetwork = false,
+            HostPID = false,
+            HostIPC = false,
+            HostUsers = false,
             SecurityContext = new V1PodSecurityContext { RunAsNonRoot = false, RunAsUser = 0, WindowsOptions = new V1WindowsSecurityContextOptions { HostProcess = false } },
             Containers = [new V1Container { Name = "a", SecurityContext = new V1SecurityContext { Privileged = false, AllowPrivilegeEscalation = false, RunAsNonRoot = false, RunAsUser = 0 } }],
         });

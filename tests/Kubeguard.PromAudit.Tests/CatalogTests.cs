@@ -1,6 +1,7 @@
 using System.Reflection;
 using Kubeguard.PromAudit.Probes;
 using Kubeguard.PromAudit.Tests.Lab;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.PromAudit.Tests;
 
@@ -81,4 +82,13 @@ public sealed class CatalogTests
             Assert.Contains(type.Name, files);
         }
     }
+}
+
+public sealed class ProbeDocsTests
+{
+    [Fact]
+    public void The_generated_probe_reference_is_fresh() =>
+        Kubeguard.Testing.Golden.AssertFileMatches(
+            Path.Combine(Kubeguard.Testing.Fixtures.RepositoryRoot, "docs", "prometheus-probes.md"),
+            ProbeCatalogDocs.Markdown(SeverityPolicy.BuiltIn));
 }

@@ -1,4 +1,5 @@
 using Kubeguard.PromAudit.Tests.Lab;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.PromAudit.Tests;
 

@@ -24,7 +24,7 @@ public class TableWriterTests
         var job = Array.IndexOf(lines, "manifests/jobs/migrate.yaml");
         Assert.True(web >= 0 && job > web);
         Assert.StartsWith("  FAIL  Deployment shop/web", lines[web + 1], StringComparison.Ordinal);
-        Assert.StartsWith("Summary: 2 targets checked: 1 passed, 1 failed (2 findings: 1 high, 1 medium); 1 input error", lines[^2], StringComparison.Ordinal);
+        Assert.Equal("Summary: 2 targets checked: 1 passed, 1 failed (2 findings: 1 high, 1 medium); 1 input error; read 3 files, 4 documents.", lines[^2]);
     }
 
     [Fact]

@@ -70,7 +70,10 @@ public class ManifestLoaderTests
         folder.Write("c.yml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: c\n");
         var set = Loader.Load([folder.Root]);
         Assert.Equal(["a", "c"], set.Documents.Select(d => d.Name));
-        Assert.EndsWith("b.yaml", Assert.Single(set.Invalid).Location.File, StringComparison.Ordinal);
+        var invalid = Assert.Single(set.Invalid);
+        Assert.EndsWith("b.yaml", invalid.Location.File, StringComparison.Ordinal);
+        Assert.Equal(0, invalid.Location.DocumentIndex);
+        Assert.All(set.Documents, d => Assert.Equal(0, d.Location.DocumentIndex));
         Assert.Equal(3, set.Files.Length);
     }
 

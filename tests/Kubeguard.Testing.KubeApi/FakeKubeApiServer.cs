@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -83,6 +84,32 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         var objects = new FakeObjects();
         Serve("", "v1", resource, listKind, objects);
         return objects;
+    }
+
+    /// <summary>
+    /// Serves every recorded list in <paramref name="directory"/>: each <c>&lt;resource&gt;.json</c> is a
+    /// <c>…List</c> as <c>kubectl get &lt;resource&gt; -A -o json</c> prints it; its <c>apiVersion</c> gives the group.
+    /// </summary>
+    public void ServeRecordedLists(string directory)
+    {
+        foreach (var file in Directory.GetFiles(directory, "*.json"))
+        {
+            var list = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+            var apiVersion = list["apiVersion"]!.GetValue<string>();
+            var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
+            var objects = new FakeObjects();
+            foreach (var item in list["items"]!.AsArray())
+            {
+                objects.Add(item!.DeepClone().AsObject());
+            }
+
+            Serve(
+                slash < 0 ? "" : apiVersion[..slash],
+                slash < 0 ? apiVersion : apiVersion[(slash + 1)..],
+                Path.GetFileNameWithoutExtension(file),
+                list["kind"]!.GetValue<string>(),
+                objects);
+        }
     }
 
     /// <summary>

@@ -59,12 +59,15 @@ public static class Golden
     /// Asserts the golden files under <paramref name="folder"/> are exactly <paramref name="expectedNames"/>:
     /// a stale file left behind fails as surely as a missing one.
     /// </summary>
-    public static void AssertExactSet(string folder, IEnumerable<string> expectedNames)
+    /// <param name="folder">Folder under the golden root.</param>
+    /// <param name="expectedNames">File names expected.</param>
+    /// <param name="prefix">Only files starting with this prefix are compared (a folder shared by several owners).</param>
+    public static void AssertExactSet(string folder, IEnumerable<string> expectedNames, string prefix = "")
     {
         ArgumentNullException.ThrowIfNull(expectedNames);
         var directory = Path.Combine(Root, folder);
         var onDisk = Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory).Select(Path.GetFileName).Where(n => !n!.Contains(".received.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateFiles(directory).Select(Path.GetFileName).Where(n => !n!.Contains(".received.", StringComparison.Ordinal) && n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList()
             : [];
         var expected = expectedNames.Order(StringComparer.Ordinal).ToList();
         var missing = expected.Except(onDisk).ToList();

@@ -20,7 +20,7 @@ public sealed class Inventory
         var workloads = ImmutableArray.CreateBuilder<Workload>();
         foreach (var item in objects)
         {
-            if (PodTemplates.From(item.Resource) is { } pod)
+            if ((PodTemplates.From(item.Resource) ?? item.EmbeddedPod) is { } pod)
             {
                 workloads.Add(new Workload(item, pod));
             }

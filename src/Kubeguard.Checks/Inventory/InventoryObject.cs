@@ -29,6 +29,12 @@ public sealed record InventoryObject(IKubernetesObject<V1ObjectMeta> Resource, S
     /// <summary>The object's labels (never null).</summary>
     public IDictionary<string, string> Labels => Resource.Metadata?.Labels ?? EmptyMap;
 
+    /// <summary>
+    /// The pod template of a kind KubernetesClient has no model for (e.g. OpenShift's
+    /// DeploymentConfig), found by the reader; typed workloads need none.
+    /// </summary>
+    public Kubeguard.Policy.Workloads.PodTemplate? EmbeddedPod { get; init; }
+
     /// <summary>A reference to this object.</summary>
     public ObjectRef Ref => new(Kind, Namespace, Name);
 

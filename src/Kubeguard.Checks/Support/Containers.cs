@@ -52,14 +52,19 @@ public static class WorkloadContainers
 /// <summary>Helpers shared by the checks that look at images.</summary>
 internal static class ImageChecks
 {
-    /// <summary>Every container with a non-empty image that is not pinned by digest, with the parsed reference.</summary>
-    public static IEnumerable<(Workload Workload, ContainerInfo Container, ImageReference Image)> Unpinned(Inventory inventory) =>
+    /// <summary>Every container with a non-empty image, with the parsed reference.</summary>
+    public static IEnumerable<(Workload Workload, ContainerInfo Container, ImageReference Image)> All(Inventory inventory) =>
         from workload in inventory.Workloads
         from container in WorkloadContainers.Of(workload)
         where !string.IsNullOrWhiteSpace(container.Image)
-        let image = ImageReference.Parse(container.Image)
-        where !image.IsPinned
-        select (workload, container, image);
+        select (workload, container, ImageReference.Parse(container.Image));
+
+    /// <summary>
+    /// Every container whose image is a valid reference not pinned by digest. Invalid references
+    /// are left to <c>image-not-pinned-by-digest</c>, which reports them once.
+    /// </summary>
+    public static IEnumerable<(Workload Workload, ContainerInfo Container, ImageReference Image)> Unpinned(Inventory inventory) =>
+        All(inventory).Where(x => x.Image.IsValid && !x.Image.IsPinned);
 
     /// <summary>A hit about one container's image.</summary>
     public static CheckHit Hit(Workload workload, ContainerInfo container, string field, string message) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kubeguard.Fix;
 using Kubeguard.Fix.Planning;
 using Kubeguard.Policy;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.Cli.Commands;
 
@@ -51,11 +52,11 @@ internal static class FixCommand
 
         var formatOption = new Option<string>("--format")
         {
-            Description = "Report format: table, json or sarif.",
+            Description = "Report format: table, json, sarif (with fixes that reproduce --write) or junit.",
             DefaultValueFactory = _ => "table",
         };
 
-        formatOption.AcceptOnlyFromAmong("table", "json", "sarif");
+        formatOption.AcceptOnlyFromAmong("table", "json", "sarif", "junit");
         runAsUserOption.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<long?>() is <= 0)
@@ -99,8 +100,8 @@ internal static class FixCommand
                     Allow = new HashSet<string>(SplitAllow(parse.GetValue(allowOption)), StringComparer.OrdinalIgnoreCase),
                     RunAsUser = parse.GetValue(runAsUserOption),
                 },
-                Mode = parse.GetValue(diffOption) ? FixMode.Diff : parse.GetValue(writeOption) ? FixMode.Write : parse.GetValue(outputDirOption) is not null ? FixMode.outputDirOption : FixMode.dryRunOption,
-                outputDirOption = parse.GetValue(outputDirOption),
+                Mode = parse.GetValue(diffOption) ? FixMode.Diff : parse.GetValue(writeOption) ? FixMode.Write : parse.GetValue(outputDirOption) is not null ? FixMode.OutputDir : FixMode.DryRun,
+                OutputDir = parse.GetValue(outputDirOption),
                 Format = parse.GetValue(formatOption) ?? "table",
             };
             return RunAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, Console.OpenStandardInput, ct);
@@ -137,7 +138,7 @@ internal static class FixCommand
 
     internal static async Task<int> RunAsync(FixRequest request, TextWriter stdout, TextWriter stderr, Func<Stream> stdin, CancellationToken ct)
     {
-        var inputs = FixInputs.Discover(request.Paths, stderr, out var missing);
+        var inputs = FixInputs.Discover(request.Paths, request.BaseDirectory, stderr, out var missing);
         var results = new List<FileFix>();
         foreach (var input in inputs)
         {
@@ -147,7 +148,7 @@ internal static class FixCommand
         }
 
         var usesStdin = inputs.Any(i => i.IsStdin);
-        var report = request.Mode == FixMode.Diff || (usesStdin && request.Mode is FixMode.Write or FixMode.outputDirOption) ? stderr : stdout;
+        var report = request.Mode == FixMode.Diff || (usesStdin && request.Mode is FixMode.Write or FixMode.OutputDir) ? stderr : stdout;
         for (var i = 0; i < inputs.Count; i++)
         {
             var (input, result) = (inputs[i], results[i]);
@@ -156,14 +157,14 @@ internal static class FixCommand
                 case FixMode.Diff when result.Changed:
                     await stdout.WriteAsync(UnifiedDiff.Create(result.OriginalText, result.OutputText, input.Display)).ConfigureAwait(false);
                     break;
-                case FixMode.Write or FixMode.outputDirOption when input.IsStdin:
+                case FixMode.Write or FixMode.OutputDir when input.IsStdin:
                     await stdout.WriteAsync(System.Text.Encoding.UTF8.GetString(result.Output)).ConfigureAwait(false);
                     break;
                 case FixMode.Write when result.Changed:
                     AtomicFile.Write(input.FullPath, result.Output);
                     break;
-                case FixMode.outputDirOption when result.Changed:
-                    var target = Path.Combine(request.outputDirOption!, input.Relative);
+                case FixMode.OutputDir when result.Changed:
+                    var target = Path.Combine(request.BaseDirectory, request.OutputDir!, input.Relative);
                     Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
                     AtomicFile.Write(target, result.Output);
                     break;
@@ -173,21 +174,22 @@ internal static class FixCommand
         var mode = request.Mode switch
         {
             FixMode.Write => "written in place",
-            FixMode.outputDirOption => $"fixed copies written under {request.outputDirOption}",
+            FixMode.OutputDir => $"fixed copies written under {request.OutputDir}",
             FixMode.Diff => "diff printed; nothing written",
             _ => "dry run: nothing written",
         };
-        switch (request.Format)
+        if (request.Format == "sarif")
         {
-            case "json":
-                FixReport.WriteJson(report, results, request.Options.Target, mode);
-                break;
-            case "sarif":
-                FixSarif.Write(report, results);
-                break;
-            default:
-                FixReport.WriteTable(report, results, request.Options.Target, mode);
-                break;
+            FixSarif.Write(report, results);
+        }
+        else
+        {
+            var format = ReportWriters.TryParseFormat(request.Format, out var parsed) ? parsed : ReportFormat.Table;
+            ReportWriters.For(format).Write(FixReport.ToReport(results, request.Options.Target, mode), report);
+            if (format == ReportFormat.Table)
+            {
+                await report.WriteLineAsync($"Target {request.Options.Target}; {mode}.").ConfigureAwait(false);
+            }
         }
 
         var totals = FixReport.Count(results);
@@ -210,10 +212,10 @@ internal static class FixCommand
 /// <summary>What <c>kubeguard fix</c> does with its results.</summary>
 internal enum FixMode
 {
-    dryRunOption,
+    DryRun,
     Diff,
     Write,
-    outputDirOption,
+    OutputDir,
 }
 
 /// <summary>A parsed <c>kubeguard fix</c> command line.</summary>
@@ -223,9 +225,12 @@ internal sealed record FixRequest
 
     public required FixOptions Options { get; init; }
 
-    public FixMode Mode { get; init; } = FixMode.dryRunOption;
+    public FixMode Mode { get; init; } = FixMode.DryRun;
 
-    public string? outputDirOption { get; init; }
+    public string? OutputDir { get; init; }
 
     public string Format { get; init; } = "table";
+
+    /// <summary>Folder that relative paths, report names and diff paths are relative to.</summary>
+    public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
 }

@@ -9,7 +9,7 @@ namespace Kubeguard.Cli.Commands;
 internal static class PrometheusCommand
 {
     private static readonly Argument<string> Url = new("url") { Description = "Base URL of the Prometheus server, e.g. http://prometheus.monitoring:9090/." };
-    private static readonly Option<string> Format = new("--format") { Description = "Output format: table, json or sarif.", DefaultValueFactory = _ => "table" };
+    private static readonly Option<string> Format = new("--format") { Description = "Output format: table, json, sarif or junit.", DefaultValueFactory = _ => "table" };
     private static readonly Option<FileInfo?> Output = new("--output", "-o") { Description = "Write the report to this file instead of standard output." };
     private static readonly Option<double> Timeout = new("--timeout") { Description = "Per-request timeout in seconds.", DefaultValueFactory = _ => 10 };
     private static readonly Option<double> Budget = new("--budget") { Description = "Time budget for the whole audit in seconds.", DefaultValueFactory = _ => 120 };
@@ -63,7 +63,16 @@ internal static class PrometheusCommand
 
         using var client = new PrometheusClient(new Uri(request.Url), handler!, settings);
         var report = await Auditor.RunAsync(client, options!, time, ct, tls).ConfigureAwait(false);
-        await PrometheusReportOutput.WriteAsync(report, request.Format, request.OutputFile, output).ConfigureAwait(false);
+        try
+        {
+            await PrometheusReportOutput.WriteAsync(report, options!.Severities, request.ReportFormat, request.OutputFile, output).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"kubeguard prometheus: --output {request.OutputFile}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InputError;
+        }
+
         if (report.Blocker.Length > 0)
         {
             await error.WriteLineAsync($"kubeguard prometheus: {report.Blocker}").ConfigureAwait(false);

@@ -1,18 +1,25 @@
 using Kubeguard.PromAudit;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.Cli.Commands;
 
-/// <summary>Writes an audit report in the requested format to a file or the given writer.</summary>
+/// <summary>Writes an audit through the shared report writers, to a file or the given writer.</summary>
 internal static class PrometheusReportOutput
 {
-    public static async Task WriteAsync(AuditReport report, string format, string? outputFile, TextWriter output)
+    public static async Task WriteAsync(AuditReport audit, SeverityPolicy severities, ReportFormat format, string? outputFile, TextWriter output)
     {
-        using var file = outputFile is null ? null : new StreamWriter(outputFile);
-        var writer = (TextWriter?)file ?? output;
-        await writer.WriteLineAsync($"{report.Target} ({format})").ConfigureAwait(false);
-        foreach (var f in report.Findings)
+        var color = outputFile is null && ReferenceEquals(output, Console.Out)
+            && ReportWriters.ShouldUseColor(!Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        var writer = ReportWriters.For(format, new ReportWriterOptions { Color = color });
+        var report = AuditReportMapping.ToReport(audit, severities);
+        if (outputFile is null)
         {
-            await writer.WriteLineAsync($"{f.Id.Code} {f.Outcome} {f.Severity} {f.Summary}").ConfigureAwait(false);
+            writer.Write(report, output);
+            await output.FlushAsync().ConfigureAwait(false);
+            return;
         }
+
+        await using var file = new StreamWriter(outputFile);
+        writer.Write(report, file);
     }
 }

@@ -1,5 +1,6 @@
 using Kubeguard.PromAudit;
 using Kubeguard.PromAudit.Http;
+using Kubeguard.Reporting;
 
 namespace Kubeguard.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal sealed record PrometheusRequest(
     bool RedactInfra,
     string? SeverityFile)
 {
-    public static IReadOnlyList<string> Formats { get; } = ["table", "json", "sarif"];
+    public ReportFormat ReportFormat => ReportWriters.TryParseFormat(Format, out var format) ? format : ReportFormat.Table;
 
     /// <summary>A usage problem, or null.</summary>
     public string? Validate()
@@ -33,9 +34,9 @@ internal sealed record PrometheusRequest(
             return "put credentials in --basic-auth-file, not in the URL";
         }
 
-        if (!Formats.Contains(Format.ToLowerInvariant()))
+        if (!ReportWriters.TryParseFormat(Format, out _))
         {
-            return $"unknown format '{Format}'; use {string.Join(", ", Formats)}";
+            return $"unknown format '{Format}'; use {string.Join(", ", ReportWriters.Names)}";
         }
 
         if (TimeoutSeconds is <= 0 or > 600 || BudgetSeconds is <= 0 or > 3600)
@@ -48,7 +49,7 @@ internal sealed record PrometheusRequest(
             return "use either --ca-file or --insecure-skip-tls-verify, not both";
         }
 
-        return FailOn.Equals("never", StringComparison.OrdinalIgnoreCase) || Enum.TryParse<Severity>(FailOn, true, out _)
+        return FailOn.Equals("never", StringComparison.OrdinalIgnoreCase) || (Severities.TryParse(FailOn, out var s) && s != Severity.None)
             ? null
             : $"unknown --fail-on '{FailOn}'; use info, low, medium, high, critical or never";
     }
@@ -78,5 +79,5 @@ internal sealed record PrometheusRequest(
         return (new AuditOptions { Severities = severities, RedactInfrastructure = RedactInfra }, null);
     }
 
-    public Severity? FailThreshold() => Enum.TryParse<Severity>(FailOn, true, out var s) ? s : null;
+    public Severity? FailThreshold() => Severities.TryParse(FailOn, out var s) && s != Severity.None ? s : null;
 }

@@ -1,4 +1,4 @@
-using Kubeguard.Cluster.Labels;
+using Kubeguard.Admission;
 
 namespace Kubeguard.Cluster.Analysis;
 
@@ -17,5 +17,5 @@ public sealed record AuditRequest(
     public int PageSize { get; init; } = 500;
 
     /// <summary>Everything: all namespaces, no selectors, no configuration.</summary>
-    public static AuditRequest AllNamespaces { get; } = new([], null, null, PodSecurityConfiguration.None);
+    public static AuditRequest AllNamespaces { get; } = new([], null, null, PodSecurityConfiguration.Default);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Kubeguard.Cluster.Labels;
+using Kubeguard.Admission;
 using Kubeguard.Cluster.Results;
 using Kubeguard.Policy;
 
@@ -12,11 +12,18 @@ internal sealed class NamespaceState
     {
         Name = name;
         LabelsKnown = labelsKnown;
-        Labels = NamespaceLabelResolver.PodSecurityLabels(labels);
-        Policy = NamespaceLabelResolver.Resolve(Labels, configuration.Defaults);
+        Labels = labels is null
+            ? ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal)
+            : labels.Where(l => l.Key.StartsWith(PodSecurityLabelPrefix, StringComparison.Ordinal))
+                .ToImmutableSortedDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal);
+        var resolution = NamespacePolicy.Resolve(Labels, configuration.Defaults);
+        Policy = resolution.Policy;
+        LabelErrors = [.. resolution.Errors.Select(e => e.ToString())];
         Exempt = configuration.IsExemptNamespace(name);
         Total = new Tally(candidates);
     }
+
+    private const string PodSecurityLabelPrefix = "pod-security.kubernetes.io/";
 
     public string Name { get; }
 
@@ -25,6 +32,11 @@ internal sealed class NamespaceState
     public ImmutableSortedDictionary<string, string> Labels { get; }
 
     public NamespacePolicy Policy { get; }
+
+    public ImmutableArray<string> LabelErrors { get; }
+
+    /// <summary>Upstream's shortcut: nothing is evaluated when every mode is privileged and no label was invalid.</summary>
+    public bool FullyPrivileged => LabelErrors.IsEmpty && Policy.IsFullyPrivileged;
 
     public bool Exempt { get; }
 
@@ -49,7 +61,7 @@ internal sealed class NamespaceState
             .ToImmutableArray();
         var skipped = Skipped.ToImmutableArray();
         return new NamespaceReport(
-            Name, Labels, Policy, Exempt, Total.Pods, Total.Templates, Total.ExemptObjects, skipped,
+            Name, Labels, Policy, LabelErrors, Exempt, Total.Pods, Total.Templates, Total.ExemptObjects, skipped,
             LabelsKnown ? findings : [], LabelsKnown ? Total.OtherFindings : 0, Plan(ladder),
             Total.PodSecurityPolicies.ToImmutableSortedDictionary(StringComparer.Ordinal));
     }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Kubeguard.Cluster.Labels;
+using Kubeguard.Admission;
 using Kubeguard.Cluster.Results;
 using Kubeguard.Policy;
 using Kubeguard.Policy.Workloads;
@@ -43,7 +43,7 @@ internal sealed class ObjectJudge(PlanLadder ladder, PodSecurityConfiguration co
 
         _cache.Clear();
         ApiServerDefaults.Apply(spec, isPod);
-        var audit = ns.LabelsKnown && !ns.Exempt && !ns.Policy.IsFullyPrivileged;
+        var audit = ns.LabelsKnown && !ns.Exempt && !ns.FullyPrivileged;
         if (audit && !isPod)
         {
             // PSA warns and audits a template as the template it is.

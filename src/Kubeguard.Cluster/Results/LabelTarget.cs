@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using Kubeguard.Cluster.Labels;
+using Kubeguard.Admission;
 using Kubeguard.Policy;
 
 namespace Kubeguard.Cluster.Results;
@@ -18,12 +18,12 @@ public sealed record LabelTarget(string Namespace, LevelVersion Enforce, LevelVe
     /// <summary>The labels, in the order enforce, audit, warn.</summary>
     public ImmutableArray<KeyValuePair<string, string>> Labels =>
     [
-        new(NamespaceLabelResolver.EnforceLabel, Enforce.Level.ToWireString()),
-        new(NamespaceLabelResolver.EnforceVersionLabel, Enforce.Version.ToString()),
-        new(NamespaceLabelResolver.AuditLabel, WarnAndAudit.Level.ToWireString()),
-        new(NamespaceLabelResolver.AuditVersionLabel, WarnAndAudit.Version.ToString()),
-        new(NamespaceLabelResolver.WarnLabel, WarnAndAudit.Level.ToWireString()),
-        new(NamespaceLabelResolver.WarnVersionLabel, WarnAndAudit.Version.ToString()),
+        new(PodSecurityLabels.Enforce, Enforce.Level.ToWireString()),
+        new(PodSecurityLabels.EnforceVersion, Enforce.Version.ToString()),
+        new(PodSecurityLabels.Audit, WarnAndAudit.Level.ToWireString()),
+        new(PodSecurityLabels.AuditVersion, WarnAndAudit.Version.ToString()),
+        new(PodSecurityLabels.Warn, WarnAndAudit.Level.ToWireString()),
+        new(PodSecurityLabels.WarnVersion, WarnAndAudit.Version.ToString()),
     ];
 
     /// <summary>The <c>kubectl label</c> command that applies the labels (first with <c>--dry-run=server</c> to see PSA's own warnings).</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Kubeguard.Cluster.Labels;
+using Kubeguard.Admission;
 
 namespace Kubeguard.Cluster.Results;
 
@@ -7,6 +7,7 @@ namespace Kubeguard.Cluster.Results;
 /// <param name="Name">The namespace.</param>
 /// <param name="Labels">Its current <c>pod-security.kubernetes.io/*</c> labels.</param>
 /// <param name="Policy">The policy PSA resolves from those labels and the configured defaults.</param>
+/// <param name="LabelErrors">Invalid labels, in upstream's wording (an invalid enforce level fails closed to restricted).</param>
 /// <param name="Exempt">True when a PodSecurityConfiguration exempts the namespace: PSA ignores its labels.</param>
 /// <param name="Pods">Pods read.</param>
 /// <param name="Templates">Workload templates read (templates of owned ReplicaSets and Jobs are covered by their owners).</param>
@@ -20,6 +21,7 @@ public sealed record NamespaceReport(
     string Name,
     ImmutableSortedDictionary<string, string> Labels,
     NamespacePolicy Policy,
+    ImmutableArray<string> LabelErrors,
     bool Exempt,
     int Pods,
     int Templates,

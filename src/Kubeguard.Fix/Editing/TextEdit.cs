@@ -11,7 +11,7 @@ internal sealed record TextEdit(int Start, int End, string Text, int Depth = 0)
     public static string ApplyAll(string original, IEnumerable<TextEdit> edits)
     {
         var sb = new System.Text.StringBuilder(original);
-        foreach (var edit in edits.OrderByDescending(e => e.Start).ThenBy(e => e.End == e.Start ? 1 : 0).ThenBy(e => e.Depth))
+        foreach (var edit in InApplicationOrder(edits))
         {
             sb.Remove(edit.Start, edit.End - edit.Start);
             sb.Insert(edit.Start, edit.Text);
@@ -19,4 +19,11 @@ internal sealed record TextEdit(int Start, int End, string Text, int Depth = 0)
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// The order edits are applied in: from the back; at one offset, replacements before inserts,
+    /// and shallower inserts before deeper ones so the deeper text ends up first.
+    /// </summary>
+    public static IEnumerable<TextEdit> InApplicationOrder(IEnumerable<TextEdit> edits) =>
+        edits.OrderByDescending(e => e.Start).ThenBy(e => e.End == e.Start ? 1 : 0).ThenBy(e => e.Depth);
 }

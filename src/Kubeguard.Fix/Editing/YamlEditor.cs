@@ -55,7 +55,8 @@ internal sealed class YamlEditor
         var groups = new List<InsertGroup>();
         try
         {
-            foreach (var op in ops)
+            var outerOps = ops.Where(o => o.Kind != EditKind.Remove || !ops.Any(p => p != o && p.Kind == EditKind.Remove && o.Path.StartsWith(p.Path) && !o.Path.Equals(p.Path))).ToList();
+            foreach (var op in outerOps)
             {
                 switch (op.Kind)
                 {
@@ -118,13 +119,13 @@ internal sealed class YamlEditor
     }
 
     /// <summary>The nodes along <paramref name="path"/> (keys and values), checked against the guards.</summary>
-    private (YamlNode Node, YamlNode? Key, YamlNode? Parent, int Depth) Walk(FieldPath path, bool allowEmptyFlowTarget)
+    private (YamlNode Node, YamlNode? Key, YamlNode? Parent, int Depth) Walk(FieldPath path, Func<YamlNode, int, bool> flowAllowed)
     {
         var node = _document.Root!;
         YamlNode? key = null;
         YamlNode? parent = null;
         var depth = 0;
-        Guard(node, path, isTarget: path.Count == 0, allowEmptyFlowTarget);
+        Guard(node, path, flowAllowed(node, 0));
         for (; depth < path.Count; depth++)
         {
             var segment = path[depth];
@@ -148,13 +149,13 @@ internal sealed class YamlEditor
             parent = node;
             node = next;
             key = nextKey;
-            Guard(node, path, isTarget: depth == path.Count - 1, allowEmptyFlowTarget);
+            Guard(node, path, flowAllowed(node, depth + 1));
         }
 
         return (node, key, parent, depth);
     }
 
-    private void Guard(YamlNode node, FieldPath path, bool isTarget, bool allowEmptyFlowTarget)
+    private void Guard(YamlNode node, FieldPath path, bool flowAllowed)
     {
         var line = _lines.LineOf(node.Start);
         if (node.Kind == YamlNodeKind.Alias)
@@ -172,7 +173,7 @@ internal sealed class YamlEditor
             throw new RefusedException($"an explicit tag ({node.Tag}) is on the edited path {path}", line);
         }
 
-        if (node.IsFlow && !(allowEmptyFlowTarget && node.Kind == YamlNodeKind.Mapping && node.Pairs.Count == 0))
+        if (node.IsFlow && !flowAllowed)
         {
             throw new RefusedException($"a flow-style collection is on the edited path {path}", line);
         }
@@ -187,12 +188,11 @@ internal sealed class YamlEditor
             throw new RefusedException($"a mapping with duplicate keys is on the edited path {path}", line);
         }
 
-        _ = isTarget;
     }
 
     private TextEdit RenderSet(EditOp op)
     {
-        var (node, _, _, depth) = Walk(op.Path, allowEmptyFlowTarget: false);
+        var (node, _, _, depth) = Walk(op.Path, (_, _) => false);
         if (depth != op.Path.Count || node.Kind != YamlNodeKind.Scalar || node.IsEmptyScalar || node.ScalarStyle is ScalarStyle.Literal or ScalarStyle.Folded)
         {
             throw new RefusedException($"{op.Path} is not a single-line value", _lines.LineOf(node.Start));
@@ -203,10 +203,16 @@ internal sealed class YamlEditor
 
     private TextEdit RenderAppend(EditOp op)
     {
-        var (node, _, _, depth) = Walk(op.Path, allowEmptyFlowTarget: false);
+        var (node, _, _, depth) = Walk(op.Path, (n, d) => d == op.Path.Count && IsSimpleFlowSequence(n));
         if (depth != op.Path.Count || node.Kind != YamlNodeKind.Sequence || node.Items.Count == 0)
         {
             throw new RefusedException($"{op.Path} is not a block sequence", _lines.LineOf(node.Start));
+        }
+
+        if (node.IsFlow)
+        {
+            var last = node.Items[^1];
+            return new TextEdit(last.End, last.End, ", " + ScalarText(op.Value, last.ScalarStyle));
         }
 
         CheckIndentation(node.Start);
@@ -219,10 +225,24 @@ internal sealed class YamlEditor
 
     private TextEdit RenderRemove(EditOp op)
     {
-        var (node, key, parent, depth) = Walk(op.Path, allowEmptyFlowTarget: false);
+        var itemRemoval = op.Path.Count > 0 && op.Path[op.Path.Count - 1] is int;
+        var (node, key, parent, depth) = Walk(op.Path, (n, d) => itemRemoval ? d == op.Path.Count - 1 && IsSimpleFlowSequence(n) : d == op.Path.Count);
         if (depth != op.Path.Count || parent is null)
         {
             throw new RefusedException($"{op.Path} was not found", _document.Line);
+        }
+
+        if (itemRemoval && parent.IsFlow)
+        {
+            var index = parent.Items.IndexOf(node);
+            if (parent.Items.Count == 1)
+            {
+                throw new RefusedException($"{op.Path} is the only item of a flow sequence", _lines.LineOf(node.Start));
+            }
+
+            return index < parent.Items.Count - 1
+                ? new TextEdit(node.Start, parent.Items[index + 1].Start, string.Empty)
+                : new TextEdit(parent.Items[index - 1].End, node.End, string.Empty);
         }
 
         int start;
@@ -247,7 +267,17 @@ internal sealed class YamlEditor
         var lineStart = _lines.LineStart(start);
         if (!string.IsNullOrWhiteSpace(_text[lineStart..start]) && start != lineStart)
         {
-            throw new RefusedException($"{op.Path} does not start its own line (it is the first key of a list item)", _lines.LineOf(start));
+            var pairIndex = key is null ? -1 : parent.Pairs.FindIndex(p => p.Key == key);
+            var onlyDash = _text[lineStart..start].Trim() == "-";
+            if (!onlyDash || pairIndex < 0 || pairIndex + 1 >= parent.Pairs.Count || parent.IsFlow
+                || _lines.LineOf(parent.Pairs[pairIndex + 1].Key.Start) != _lines.LineOf(node.End) + 1
+                || node.Kind != YamlNodeKind.Scalar || node.ScalarStyle is ScalarStyle.Literal or ScalarStyle.Folded)
+            {
+                throw new RefusedException($"{op.Path} does not start its own line (it is the first key of a list item)", _lines.LineOf(start));
+            }
+
+            // "- hostPort: 80\n  containerPort: 80" becomes "- containerPort: 80".
+            return new TextEdit(start, parent.Pairs[pairIndex + 1].Key.Start, string.Empty);
         }
 
         CheckIndentation(start);
@@ -273,7 +303,7 @@ internal sealed class YamlEditor
 
     private void AddToGroup(List<InsertGroup> groups, EditOp op)
     {
-        var (node, key, parent, depth) = Walk(op.Path, allowEmptyFlowTarget: true);
+        var (node, key, parent, depth) = Walk(op.Path, (n, _) => n.Kind == YamlNodeKind.Mapping && n.Pairs.Count == 0);
         if (depth == op.Path.Count)
         {
             throw new RefusedException($"{op.Path} already exists", _lines.LineOf(node.Start));
@@ -386,6 +416,11 @@ internal sealed class YamlEditor
     }
 
     private static bool EndsWithBreak(string text) => text.Length > 0 && text[^1] == '\n';
+
+    /// <summary>A flow sequence of plain or quoted scalars on one line: <c>[NET_RAW, "CHOWN"]</c>.</summary>
+    private bool IsSimpleFlowSequence(YamlNode node) =>
+        node is { Kind: YamlNodeKind.Sequence, IsFlow: true, Items.Count: > 0 } && _lines.LineOf(node.Start) == _lines.LineOf(node.End - 1)
+        && node.Items.All(i => i.Kind == YamlNodeKind.Scalar && i.Anchor is null && i.Tag is null && i.ScalarStyle is ScalarStyle.Plain or ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted);
 
     private void CheckIndentation(int offset)
     {

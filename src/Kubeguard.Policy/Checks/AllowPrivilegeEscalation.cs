@@ -27,7 +27,13 @@ public static class AllowPrivilegeEscalation
     {
         Summary = "Containers must set securityContext.allowPrivilegeEscalation to false.",
         Remediation = "Set securityContext.allowPrivilegeEscalation: false on every container.",
-        Fields = ["spec.containers[*].securityContext.allowPrivilegeEscalation", "spec.initContainers[*].securityContext.allowPrivilegeEscalation", "spec.ephemeralContainers[*].securityContext.allowPrivilegeEscalation"],
+        Fields =
+        [
+            "spec.containers[*].securityContext.allowPrivilegeEscalation",
+            "spec.initContainers[*].securityContext.allowPrivilegeEscalation",
+            "spec.ephemeralContainers[*].securityContext.allowPrivilegeEscalation",
+            "spec.os.name",
+        ],
     };
 
     private static CheckResult V1_8(V1ObjectMeta? metadata, V1PodSpec spec)
@@ -43,7 +49,7 @@ public static class AllowPrivilegeEscalation
 
         return bad is null
             ? CheckResult.Allow
-            : CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)} must set securityContext.allowPrivilegeEscalation=false");
+            : CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.Quoted(bad)} must set securityContext.allowPrivilegeEscalation=false");
     }
 
     private static CheckResult V1_25(V1ObjectMeta? metadata, V1PodSpec spec) =>

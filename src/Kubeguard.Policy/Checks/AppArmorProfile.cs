@@ -80,7 +80,7 @@ public static class AppArmorProfile
 
         if (badContainers is not null)
         {
-            setters.Add($"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)}");
+            setters.Add($"{Text.Plural("container", "containers", badContainers.Count)} {Text.Quoted(badContainers)}");
         }
 
         var values = new List<string>();
@@ -99,6 +99,6 @@ public static class AppArmorProfile
 
         return CheckResult.Forbid(
             Text.Plural("forbidden AppArmor profile", "forbidden AppArmor profiles", values.Count),
-            $"{string.Join(" and ", setters)} must not set AppArmor profile type to {Text.QuoteJoin(values)}");
+            $"{string.Join(" and ", setters)} must not set AppArmor profile type to {Text.Quoted(values)}");
     }
 }

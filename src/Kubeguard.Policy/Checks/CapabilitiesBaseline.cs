@@ -65,6 +65,6 @@ public static class CapabilitiesBaseline
         }
 
         Text.SortDistinct(badCapabilities!);
-        return CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)} must not include {Text.QuoteJoin(badCapabilities!)} in securityContext.capabilities.add");
+        return CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", badContainers.Count)} {Text.Quoted(badContainers)} must not include {Text.Quoted(badCapabilities!)} in securityContext.capabilities.add");
     }
 }

@@ -26,7 +26,12 @@ public static class CapabilitiesRestricted
     {
         Summary = "Containers must drop ALL capabilities and may add back only NET_BIND_SERVICE.",
         Remediation = "Set securityContext.capabilities.drop: [\"ALL\"] and add at most NET_BIND_SERVICE.",
-        Fields = ["spec.containers[*].securityContext.capabilities.drop", "spec.containers[*].securityContext.capabilities.add"],
+        Fields =
+        [
+            "spec.containers[*].securityContext.capabilities.drop",
+            "spec.containers[*].securityContext.capabilities.add",
+            "spec.os.name",
+        ],
     };
 
     private static CheckResult V1_22(V1ObjectMeta? metadata, V1PodSpec spec)
@@ -75,13 +80,13 @@ public static class CapabilitiesRestricted
         var parts = new List<string>(2);
         if (missingDrop is not null)
         {
-            parts.Add($"{Text.Plural("container", "containers", missingDrop.Count)} {Text.QuoteJoin(missingDrop)} must set securityContext.capabilities.drop=[\"ALL\"]");
+            parts.Add($"{Text.Plural("container", "containers", missingDrop.Count)} {Text.Quoted(missingDrop)} must set securityContext.capabilities.drop=[\"ALL\"]");
         }
 
         if (adding is not null)
         {
             Text.SortDistinct(forbidden!);
-            parts.Add($"{Text.Plural("container", "containers", adding.Count)} {Text.QuoteJoin(adding)} must not include {Text.QuoteJoin(forbidden!)} in securityContext.capabilities.add");
+            parts.Add($"{Text.Plural("container", "containers", adding.Count)} {Text.Quoted(adding)} must not include {Text.Quoted(forbidden!)} in securityContext.capabilities.add");
         }
 
         return CheckResult.Forbid(Reason, string.Join("; ", parts));

@@ -41,6 +41,6 @@ public static class HostPathVolumes
 
         return bad is null
             ? CheckResult.Allow
-            : CheckResult.Forbid(Reason, $"{Text.Plural("volume", "volumes", bad.Count)} {Text.QuoteJoin(bad)}");
+            : CheckResult.Forbid(Reason, $"{Text.Plural("volume", "volumes", bad.Count)} {Text.Quoted(bad)}");
     }
 }

@@ -58,6 +58,6 @@ public static class HostPorts
 
         Text.SortDistinct(ports!);
         return CheckResult.Forbid(Reason,
-            $"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)} {Text.Plural("uses", "use", badContainers.Count)} {Text.Plural("hostPort", "hostPorts", ports!.Count)} {string.Join(", ", ports)}");
+            $"{Text.Plural("container", "containers", badContainers.Count)} {Text.Quoted(badContainers)} {Text.Plural("uses", "use", badContainers.Count)} {Text.Plural("hostPort", "hostPorts", ports!.Count)} {string.Join(", ", ports)}");
     }
 }

@@ -23,7 +23,19 @@ public static class HostProbesAndHostLifecycle
     {
         Summary = "Probes and lifecycle hooks may not set a host; they must target the pod itself.",
         Remediation = "Remove the host field from httpGet and tcpSocket probes and lifecycle handlers.",
-        Fields = ["spec.containers[*].livenessProbe.httpGet.host", "spec.containers[*].lifecycle.postStart.tcpSocket.host"],
+        Fields =
+        [
+            "spec.containers[*].livenessProbe.httpGet.host",
+            "spec.containers[*].lifecycle.postStart.tcpSocket.host",
+            "spec.containers[*].livenessProbe.tcpSocket.host",
+            "spec.containers[*].readinessProbe.httpGet.host",
+            "spec.containers[*].readinessProbe.tcpSocket.host",
+            "spec.containers[*].startupProbe.httpGet.host",
+            "spec.containers[*].startupProbe.tcpSocket.host",
+            "spec.containers[*].lifecycle.postStart.httpGet.host",
+            "spec.containers[*].lifecycle.preStop.httpGet.host",
+            "spec.containers[*].lifecycle.preStop.tcpSocket.host",
+        ],
     };
 
     private static CheckResult V1_34(V1ObjectMeta? metadata, V1PodSpec spec)
@@ -56,7 +68,7 @@ public static class HostProbesAndHostLifecycle
         Text.SortDistinct(containers);
         Text.SortDistinct(hosts!);
         return CheckResult.Forbid(Reason,
-            $"{Text.Plural("container", "containers", containers.Count)} {Text.QuoteJoin(containers)} {Text.Plural("uses", "use", containers.Count)} {Text.Plural("probe or lifecycle host", "probe or lifecycle hosts", hosts!.Count)} {Text.QuoteJoin(hosts)}");
+            $"{Text.Plural("container", "containers", containers.Count)} {Text.Quoted(containers)} {Text.Plural("uses", "use", containers.Count)} {Text.Plural("probe or lifecycle host", "probe or lifecycle hosts", hosts!.Count)} {Text.Quoted(hosts)}");
     }
 
     private static bool Collect(string? host, ref List<string>? hosts)

@@ -36,6 +36,6 @@ public static class Privileged
 
         return bad is null
             ? CheckResult.Allow
-            : CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)} must not set securityContext.privileged=true");
+            : CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.Quoted(bad)} must not set securityContext.privileged=true");
     }
 }

@@ -48,7 +48,7 @@ public static class ProcMount
         }
 
         Text.SortDistinct(values!);
-        return CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)} must not set securityContext.procMount to {Text.QuoteJoin(values!)}");
+        return CheckResult.Forbid(Reason, $"{Text.Plural("container", "containers", bad.Count)} {Text.Quoted(bad)} must not set securityContext.procMount to {Text.Quoted(values!)}");
     }
 
     private static CheckResult V1_35(V1ObjectMeta? metadata, V1PodSpec spec) =>

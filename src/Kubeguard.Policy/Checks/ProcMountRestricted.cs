@@ -18,6 +18,9 @@ public static class ProcMountRestricted
     {
         Summary = "Containers must keep the Default /proc mount, whatever the pod's user namespace.",
         Remediation = "Remove securityContext.procMount or set it to Default.",
-        Fields = ["spec.containers[*].securityContext.procMount"],
+        Fields =
+        [
+            "spec.containers[*].securityContext.procMount",
+        ],
     };
 }

@@ -94,6 +94,6 @@ public static class RestrictedVolumes
 
         Text.SortDistinct(types!);
         return CheckResult.Forbid(Reason,
-                $"{Text.Plural("volume", "volumes", bad.Count)} {Text.QuoteJoin(bad)} {Text.Plural("uses", "use", bad.Count)} {Text.Plural("restricted volume type", "restricted volume types", types!.Count)} {Text.QuoteJoin(types!)}");
+                $"{Text.Plural("volume", "volumes", bad.Count)} {Text.Quoted(bad)} {Text.Plural("uses", "use", bad.Count)} {Text.Plural("restricted volume type", "restricted volume types", types!.Count)} {Text.Quoted(types!)}");
     }
 }

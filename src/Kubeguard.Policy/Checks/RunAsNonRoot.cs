@@ -25,7 +25,12 @@ public static class RunAsNonRoot
     {
         Summary = "The pod or every container must set securityContext.runAsNonRoot to true, and none may set it to false.",
         Remediation = "Set spec.securityContext.runAsNonRoot: true and run the image as a non-zero UID.",
-        Fields = ["spec.securityContext.runAsNonRoot", "spec.containers[*].securityContext.runAsNonRoot"],
+        Fields =
+        [
+            "spec.securityContext.runAsNonRoot",
+            "spec.containers[*].securityContext.runAsNonRoot",
+            "spec.hostUsers",
+        ],
     };
 
     private static CheckResult V1_0(V1ObjectMeta? metadata, V1PodSpec spec)
@@ -51,23 +56,12 @@ public static class RunAsNonRoot
 
         if (podSetsFalse || explicitlyBad is not null)
         {
-            var setters = new List<string>(2);
-            if (podSetsFalse)
-            {
-                setters.Add("pod");
-            }
-
-            if (explicitlyBad is not null)
-            {
-                setters.Add($"{Text.Plural("container", "containers", explicitlyBad.Count)} {Text.QuoteJoin(explicitlyBad)}");
-            }
-
-            return CheckResult.Forbid(Reason, $"{string.Join(" and ", setters)} must not set securityContext.runAsNonRoot=false");
+            return CheckResult.Forbid(Reason, $"{Text.PodAndContainers(podSetsFalse, explicitlyBad)} must not set securityContext.runAsNonRoot=false");
         }
 
         return implicitlyBad is null
             ? CheckResult.Allow
-            : CheckResult.Forbid(Reason, $"pod or {Text.Plural("container", "containers", implicitlyBad.Count)} {Text.QuoteJoin(implicitlyBad)} must set securityContext.runAsNonRoot=true");
+            : CheckResult.Forbid(Reason, $"pod or {Text.Plural("container", "containers", implicitlyBad.Count)} {Text.Quoted(implicitlyBad)} must set securityContext.runAsNonRoot=true");
     }
 
     private static CheckResult V1_35(V1ObjectMeta? metadata, V1PodSpec spec) =>

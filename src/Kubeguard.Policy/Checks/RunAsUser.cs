@@ -24,7 +24,12 @@ public static class RunAsUser
     {
         Summary = "Neither the pod nor any container may set runAsUser to 0.",
         Remediation = "Set runAsUser to a non-zero UID, or remove it and let the image's non-root user apply.",
-        Fields = ["spec.securityContext.runAsUser", "spec.containers[*].securityContext.runAsUser"],
+        Fields =
+        [
+            "spec.securityContext.runAsUser",
+            "spec.containers[*].securityContext.runAsUser",
+            "spec.hostUsers",
+        ],
     };
 
     private static CheckResult V1_23(V1ObjectMeta? metadata, V1PodSpec spec)
@@ -44,18 +49,7 @@ public static class RunAsUser
             return CheckResult.Allow;
         }
 
-        var setters = new List<string>(2);
-        if (podBad)
-        {
-            setters.Add("pod");
-        }
-
-        if (bad is not null)
-        {
-            setters.Add($"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)}");
-        }
-
-        return CheckResult.Forbid(Reason, $"{string.Join(" and ", setters)} must not set runAsUser=0");
+        return CheckResult.Forbid(Reason, $"{Text.PodAndContainers(podBad, bad)} must not set runAsUser=0");
     }
 
     private static CheckResult V1_35(V1ObjectMeta? metadata, V1PodSpec spec) =>

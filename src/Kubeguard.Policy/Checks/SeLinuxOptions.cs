@@ -55,22 +55,11 @@ public static class SeLinuxOptions
             return CheckResult.Allow;
         }
 
-        var setters = new List<string>(2);
-        if (podBad)
-        {
-            setters.Add("pod");
-        }
-
-        if (badContainers is not null)
-        {
-            setters.Add($"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)}");
-        }
-
         var parts = new List<string>(3);
         if (badTypes is not null)
         {
             Text.SortDistinct(badTypes);
-            parts.Add($"{Text.Plural("type", "types", badTypes.Count)} {Text.QuoteJoin(badTypes)}");
+            parts.Add($"{Text.Plural("type", "types", badTypes.Count)} {Text.Quoted(badTypes)}");
         }
 
         if (userSet)
@@ -83,7 +72,7 @@ public static class SeLinuxOptions
             parts.Add("role may not be set");
         }
 
-        return CheckResult.Forbid(Reason, $"{string.Join(" and ", setters)} set forbidden securityContext.seLinuxOptions: {string.Join("; ", parts)}");
+        return CheckResult.Forbid(Reason, $"{Text.PodAndContainers(podBad, badContainers)} set forbidden securityContext.seLinuxOptions: {string.Join("; ", parts)}");
     }
 
     private static bool Inspect(V1SELinuxOptions? options, FrozenSet<string> allowedTypes, ref List<string>? badTypes, ref bool userSet, ref bool roleSet)

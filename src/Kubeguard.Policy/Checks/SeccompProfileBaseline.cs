@@ -33,7 +33,13 @@ public static class SeccompProfileBaseline
     {
         Summary = "Seccomp profiles may only be RuntimeDefault or Localhost when set; Unconfined is forbidden.",
         Remediation = "Set seccompProfile.type to RuntimeDefault (or Localhost) instead of Unconfined.",
-        Fields = ["spec.securityContext.seccompProfile.type", "spec.containers[*].securityContext.seccompProfile.type"],
+        Fields =
+        [
+            "spec.securityContext.seccompProfile.type",
+            "spec.containers[*].securityContext.seccompProfile.type",
+            "metadata.annotations[seccomp.security.alpha.kubernetes.io/pod]",
+            "metadata.annotations[container.seccomp.security.alpha.kubernetes.io/*]",
+        ],
     };
 
     /// <summary>True when a profile type is one the policy accepts.</summary>
@@ -100,17 +106,6 @@ public static class SeccompProfileBaseline
     internal static string ExplicitDetail(bool podBad, List<string>? badContainers, List<string> values)
     {
         Text.SortDistinct(values);
-        var setters = new List<string>(2);
-        if (podBad)
-        {
-            setters.Add("pod");
-        }
-
-        if (badContainers is not null)
-        {
-            setters.Add($"{Text.Plural("container", "containers", badContainers.Count)} {Text.QuoteJoin(badContainers)}");
-        }
-
-        return $"{string.Join(" and ", setters)} must not set securityContext.seccompProfile.type to {Text.QuoteJoin(values)}";
+        return $"{Text.PodAndContainers(podBad, badContainers)} must not set securityContext.seccompProfile.type to {Text.Quoted(values)}";
     }
 }

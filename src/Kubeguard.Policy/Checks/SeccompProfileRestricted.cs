@@ -21,7 +21,12 @@ public static class SeccompProfileRestricted
     {
         Summary = "The pod or every container must set seccompProfile.type to RuntimeDefault or Localhost.",
         Remediation = "Set spec.securityContext.seccompProfile.type: RuntimeDefault.",
-        Fields = ["spec.securityContext.seccompProfile.type", "spec.containers[*].securityContext.seccompProfile.type"],
+        Fields =
+        [
+            "spec.securityContext.seccompProfile.type",
+            "spec.containers[*].securityContext.seccompProfile.type",
+            "spec.os.name",
+        ],
     };
 
     private static CheckResult V1_19(V1ObjectMeta? metadata, V1PodSpec spec)
@@ -69,7 +74,7 @@ public static class SeccompProfileRestricted
         return implicitlyBad is null
             ? CheckResult.Allow
             : CheckResult.Forbid(SeccompProfileBaseline.Reason,
-                $"pod or {Text.Plural("container", "containers", implicitlyBad.Count)} {Text.QuoteJoin(implicitlyBad)} must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"");
+                $"pod or {Text.Plural("container", "containers", implicitlyBad.Count)} {Text.Quoted(implicitlyBad)} must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"");
     }
 
     private static CheckResult V1_25(V1ObjectMeta? metadata, V1PodSpec spec) =>

@@ -40,17 +40,6 @@ public static class WindowsHostProcess
             return CheckResult.Allow;
         }
 
-        var setters = new List<string>(2);
-        if (podBad)
-        {
-            setters.Add("pod");
-        }
-
-        if (bad is not null)
-        {
-            setters.Add($"{Text.Plural("container", "containers", bad.Count)} {Text.QuoteJoin(bad)}");
-        }
-
-        return CheckResult.Forbid(Reason, $"{string.Join(" and ", setters)} must not set securityContext.windowsOptions.hostProcess=true");
+        return CheckResult.Forbid(Reason, $"{Text.PodAndContainers(podBad, bad)} must not set securityContext.windowsOptions.hostProcess=true");
     }
 }

@@ -15,7 +15,10 @@ internal static class AlertingDisclosure
 
     public static Probe Definition { get; } = new(Id, "leakage", "Alerting rules, alerts and Alertmanagers are readable",
         "Require authentication at the reverse proxy and make sure Alertmanager itself is protected (it lets anyone create silences otherwise).",
-        RunAsync);
+        RunAsync)
+    {
+        Limitations = "Alertmanagers are listed, never contacted, so whether they require authentication is not tested.",
+    };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {

@@ -14,7 +14,10 @@ internal static partial class ApplicationDataInLabels
 
     public static Probe Definition { get; } = new(Id, "reconnaissance", "Personal data and tokens in application labels",
         "Fix the instrumentation to use route templates instead of raw URLs and never label with user data; replace or labeldrop these labels with metric_relabel_configs.",
-        RunAsync);
+        RunAsync)
+    {
+        Limitations = "Scans at most 20 label names and the 200 most frequent values of each.",
+    };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {

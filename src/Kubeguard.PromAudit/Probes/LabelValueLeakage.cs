@@ -16,7 +16,10 @@ internal static partial class LabelValueLeakage
 
     public static Probe Definition { get; } = new(Id, "reconnaissance", "Secrets in label and annotation values",
         "Narrow kube-state-metrics --metric-labels-allowlist and --metric-annotations-allowlist (never *), labeldrop annotation_.* with metric_relabel_configs, and remove secrets from the annotations themselves.",
-        RunAsync);
+        RunAsync)
+    {
+        Limitations = "Scans at most 20 suspicious label names and the 200 most frequent values of each.",
+    };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {

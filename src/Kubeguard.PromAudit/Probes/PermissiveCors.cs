@@ -13,7 +13,10 @@ internal static class PermissiveCors
 
     public static Probe Definition { get; } = new(Id, "exposure", "CORS lets any web origin read the API",
         "Set --web.cors.origin to the exact Grafana origin, or strip CORS headers at the reverse proxy.",
-        RunAsync);
+        RunAsync)
+    {
+        Limitations = "One foreign Origin is tried; per-origin allow-lists at a proxy are judged by that one answer.",
+    };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {

@@ -16,7 +16,10 @@ internal static class SecretEnumeration
 
     public static Probe Definition { get; } = new(Id, "reconnaissance", "Secret and ConfigMap names are enumerable",
         "Run kube-state-metrics with --resources without secrets and configmaps, or --metric-denylist=kube_secret_.*,kube_configmap_.*.",
-        RunAsync);
+        RunAsync)
+    {
+        Limitations = "Certificate expiry needs a kube-state-metrics that exports kube_secret_tls_cert_not_after_seconds.",
+    };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {

@@ -21,7 +21,10 @@ internal static class TargetUrlLeaks
 
     public static Probe Definition { get; } = new(Id, "leakage", "Scrape targets leak credentials and metadata",
         "Move scrape credentials into secret-typed fields, restrict service discovery with selectors and namespaces, and drop sensitive annotations at the source.",
-        RunAsync);
+        RunAsync)
+    {
+        Limitations = "Cloud discovery meta labels (GCE metadata, EC2 tags) exist only on servers using cloud service discovery.",
+    };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ internal static class VersionDisclosure
         "Upgrade Prometheus past the matched advisories; hide /version and /api/v1/status/buildinfo at the reverse proxy.",
         RunAsync)
     {
-        Limitations = "Advisory matching is by version only; backported distro fixes are not known.",
+        Limitations = "Matching is by version only (backported distro fixes are unknown); CVE-2026-44903 has no published range and is not matched; CVE-2026-42151 is matched only when the configuration uses azuread.",
     };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)

@@ -14,7 +14,10 @@ internal static class WeakQueryGuards
 
     public static Probe Definition { get; } = new(Id, "capability", "Query guards are at their defaults",
         "Lower query.max-samples, query.timeout and query.max-concurrency to what dashboards need, and rate-limit at the reverse proxy.",
-        RunAsync);
+        RunAsync)
+    {
+        Limitations = "Only the global flags are visible; per-client limits at a proxy cannot be seen from the API.",
+    };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {

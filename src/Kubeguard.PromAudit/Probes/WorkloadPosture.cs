@@ -14,7 +14,10 @@ internal static class WorkloadPosture
 
     public static Probe Definition { get; } = new(Id, "reconnaissance", "Weak workload posture is visible",
         "Enforce Pod Security Admission (baseline or restricted), set resource limits, and give workloads least-privilege service accounts.",
-        RunAsync);
+        RunAsync)
+    {
+        Limitations = "Service accounts need a kube-state-metrics that exports kube_pod_service_account.",
+    };
 
     private static async Task<ProbeResult> RunAsync(AuditContext context, CancellationToken ct)
     {

@@ -76,6 +76,15 @@ internal sealed class TableWriter(ReportWriterOptions options) : IReportWriter
                 sb.Append("        ").Append(finding.Message).Append('\n');
             }
 
+            // Evidence lines (e.g. the Prometheus auditor's redacted evidence), one per line, indented under the message.
+            if (finding.Properties.TryGetValue("evidence", out var evidence))
+            {
+                foreach (var evidenceLine in evidence.Split('\n'))
+                {
+                    sb.Append("          ").Append(evidenceLine).Append('\n');
+                }
+            }
+
             var fix = finding.Remediation.Length > 0 ? finding.Remediation : report.FindRule(finding.RuleId)?.Help ?? string.Empty;
             if (fix.Length > 0)
             {
@@ -96,7 +105,7 @@ internal sealed class TableWriter(ReportWriterOptions options) : IReportWriter
     {
         var summary = report.Summary;
         var sb = new StringBuilder("Summary: ");
-        sb.Append(Count(summary.Targets, "target")).Append(" checked: ")
+        sb.Append(Count(summary.Targets, report.TargetNoun)).Append(" checked: ")
             .Append(summary.Passed.ToString(CultureInfo.InvariantCulture)).Append(" passed, ")
             .Append(summary.Failed.ToString(CultureInfo.InvariantCulture)).Append(" failed");
         if (summary.Findings > 0)
@@ -107,14 +116,33 @@ internal sealed class TableWriter(ReportWriterOptions options) : IReportWriter
         }
 
         sb.Append("; ").Append(Count(summary.Errors, "input error"));
-        foreach (var (name, value) in report.Counters)
+        if (!report.Counters.IsDefaultOrEmpty)
         {
-            sb.Append("; ").Append(value.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(name);
+            sb.Append("; read ").Append(string.Join(", ", report.Counters.Select(c => c.Value.ToString(CultureInfo.InvariantCulture) + " " + Words(c.Key))));
         }
 
         sb.Append('.');
         var text = sb.ToString();
         return summary.Failed > 0 || summary.Errors > 0 ? Paint(text, Ansi.Bold) : Paint(text, Ansi.Green);
+    }
+
+    /// <summary><c>podBearing</c> → <c>pod-bearing</c>.</summary>
+    private static string Words(string camel)
+    {
+        var sb = new StringBuilder(camel.Length + 4);
+        foreach (var c in camel)
+        {
+            if (char.IsAsciiLetterUpper(c))
+            {
+                sb.Append('-').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static string Count(int n, string noun) =>

@@ -98,6 +98,13 @@ public sealed partial class ManifestLoader
         private readonly ImmutableArray<InvalidDocument>.Builder _invalid = ImmutableArray.CreateBuilder<InvalidDocument>();
         private readonly ImmutableArray<string>.Builder _files = ImmutableArray.CreateBuilder<string>();
         private int _documentCount;
+        private int _fileDocuments;
+
+        private int NextIndex()
+        {
+            _documentCount++;
+            return _fileDocuments++;
+        }
 
         public ManifestSet Build() => new(_documents.ToImmutable(), _invalid.ToImmutable(), _files.ToImmutable(), _documentCount);
 
@@ -165,7 +172,7 @@ public sealed partial class ManifestLoader
 
         public void ReadText(string text, string file)
         {
-            var before = _documentCount;
+            _fileDocuments = 0;
             var start = 0;
             while (start < text.Length && char.IsWhiteSpace(text[start]))
             {
@@ -190,7 +197,7 @@ public sealed partial class ManifestLoader
                 }
             }
 
-            if (_documentCount == before && !_invalid.Any(i => i.Location.File == file))
+            if (_fileDocuments == 0)
             {
                 Fail(file, 0, 1, "no Kubernetes objects (only comments or empty documents)");
             }
@@ -202,12 +209,12 @@ public sealed partial class ManifestLoader
             {
                 foreach (var (root, mark, index) in JsonDocumentReader.Read(text, options))
                 {
-                    AddRoot(root, mark, index, file, _documentCount++);
+                    AddRoot(root, mark, index, file, NextIndex());
                 }
             }
             catch (ManifestFormatException ex)
             {
-                Fail(file, _documentCount++, ex.Line, ex.Message, ex.Column);
+                Fail(file, NextIndex(), ex.Line, ex.Message, ex.Column);
             }
         }
 
@@ -215,7 +222,7 @@ public sealed partial class ManifestLoader
         {
             if (chunk.Text.Length > options.MaxDocumentBytes)
             {
-                Fail(file, _documentCount++, chunk.FirstLine + 1, $"document is over the limit of {options.MaxDocumentBytes} bytes; refused");
+                Fail(file, NextIndex(), chunk.FirstLine + 1, $"document is over the limit of {options.MaxDocumentBytes} bytes; refused");
                 return;
             }
 
@@ -223,12 +230,12 @@ public sealed partial class ManifestLoader
             {
                 foreach (var (root, mark, index) in YamlDocumentReader.Read(chunk.Text, chunk.FirstLine, options))
                 {
-                    AddRoot(root, mark, index, file, _documentCount++);
+                    AddRoot(root, mark, index, file, NextIndex());
                 }
             }
             catch (ManifestFormatException ex)
             {
-                Fail(file, _documentCount++, ex.Line, ex.Message, ex.Column);
+                Fail(file, NextIndex(), ex.Line, ex.Message, ex.Column);
             }
         }
 

@@ -23,6 +23,8 @@ public sealed record FixtureGenerator(
 /// <summary>Small helpers the generators share.</summary>
 internal static class Tweak
 {
+    public static PolicyVersion V(int minor) => PolicyVersion.Of(1, minor);
+
     public static IEnumerable<Action<V1Pod>> None(FixtureContext context) => [];
 
     public static IEnumerable<V1Container> Containers(V1Pod pod) => pod.Spec.InitContainers.Concat(pod.Spec.Containers);

@@ -17,6 +17,9 @@ internal static class ImageNotPinnedByDigest
     };
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context) =>
-        ImageChecks.Unpinned(context.Inventory).Select(x =>
-            ImageChecks.Hit(x.Workload, x.Container, "image", $"container \"{x.Container.Name}\" image \"{x.Image.Original}\" is not pinned by digest"));
+        from x in ImageChecks.All(context.Inventory)
+        where !x.Image.IsPinned
+        select ImageChecks.Hit(x.Workload, x.Container, "image", x.Image.IsValid
+            ? $"container \"{x.Container.Name}\" image \"{x.Image.Original}\" is not pinned by digest"
+            : $"container \"{x.Container.Name}\" image \"{x.Image.Original}\" cannot be pinned: {x.Image.Error}");
 }

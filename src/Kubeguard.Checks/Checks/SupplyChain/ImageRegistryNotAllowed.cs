@@ -34,7 +34,7 @@ internal static class ImageRegistryNotAllowed
                 }
 
                 var image = ImageReference.Parse(container.Image);
-                if (!allowed.Any(image.IsFrom))
+                if (image.IsValid && !allowed.Any(image.IsFrom))
                 {
                     yield return ImageChecks.Hit(workload, container, "image",
                         $"container \"{container.Name}\" image \"{image.Original}\" comes from registry \"{image.Registry}\", which is not allowed");

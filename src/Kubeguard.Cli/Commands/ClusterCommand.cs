@@ -1,0 +1,142 @@
+using System.CommandLine;
+using Kubeguard.Admission;
+using Kubeguard.Cluster.Analysis;
+using Kubeguard.Cluster.Connection;
+using Kubeguard.Cluster.Output;
+using Kubeguard.Cluster.Results;
+using Kubeguard.Reporting;
+
+namespace Kubeguard.Cli.Commands;
+
+/// <summary>
+/// <c>kubeguard cluster audit</c>: judge every pod and workload template against its namespace's
+/// Pod Security labels. <c>kubeguard cluster plan</c>: the strictest level each namespace can take
+/// today, what breaks beyond it, and the labels to apply.
+/// </summary>
+internal static class ClusterCommand
+{
+    private static readonly Option<string?> Kubeconfig = new("--kubeconfig") { Description = "Kubeconfig file (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)." };
+    private static readonly Option<string?> Context = new("--context") { Description = "Kubeconfig context to use." };
+    private static readonly Option<string[]> Namespace = new("--namespace", "-n") { Description = "Namespace to read (repeatable); default: all namespaces.", AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<bool> AllNamespaces = new("--all-namespaces", "-A") { Description = "Read every namespace (the default)." };
+    private static readonly Option<string?> Selector = new("--selector", "-l") { Description = "Only pods and workloads matching this label selector (plans are then withheld: not every pod was read)." };
+    private static readonly Option<string?> NamespaceSelector = new("--namespace-selector") { Description = "Only namespaces matching this label selector." };
+    private static readonly Option<string?> Config = new("--config") { Description = "The cluster's PodSecurityConfiguration file: default levels and exempt namespaces and runtime classes." };
+    private static readonly Option<string> Format = new("--format") { Description = "Output format: table, json, sarif, junit; audit also policyreport (one wgpolicyk8s.io/v1alpha2 PolicyReport per namespace).", DefaultValueFactory = _ => "table" };
+    private static readonly Option<FileInfo?> Output = new("--output", "-o") { Description = "Write the result to this file instead of standard output." };
+    private static readonly Option<int> PageSize = new("--page-size") { Description = "Objects per list call (limit).", DefaultValueFactory = _ => 500 };
+    private static readonly Option<double> RequestTimeout = new("--request-timeout") { Description = "Seconds one API request may take.", DefaultValueFactory = _ => 60 };
+
+    public static Command Create() => new("cluster", "Audit a live cluster against its Pod Security labels, and plan the rollout of stricter levels.")
+    {
+        Subcommand("audit", "Judge every pod and workload template against its namespace's Pod Security labels, as Pod Security Admission would.", plan: false),
+        Subcommand("plan", "Per namespace: the strictest level:version every pod and template passes today, what breaks at stricter levels, and the labels to apply.", plan: true),
+    };
+
+    internal static async Task<int> RunAsync(ClusterRequest request, TextWriter output, TextWriter error, IProgress<ReadProgress>? progress, TimeProvider time, CancellationToken ct)
+    {
+        var name = request.Plan ? "kubeguard cluster plan" : "kubeguard cluster audit";
+        if (request.Validate() is { } usage)
+        {
+            await error.WriteLineAsync($"{name}: {usage}").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        var configuration = PodSecurityConfiguration.Default;
+        if (request.ConfigFile is { } configFile)
+        {
+            var loaded = PodSecurityConfigurationLoader.Load(File.Exists(configFile) ? await File.ReadAllTextAsync(configFile, ct).ConfigureAwait(false) : null);
+            if (!File.Exists(configFile) || !loaded.Succeeded)
+            {
+                var problems = File.Exists(configFile) ? loaded.Errors : ["file not found"];
+                foreach (var problem in problems)
+                {
+                    await error.WriteLineAsync($"{name}: --config {configFile}: {problem}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.InputError;
+            }
+
+            configuration = loaded.Configuration!;
+        }
+
+        var (client, server, failure) = ClusterConnection.Create(new ConnectionOptions(request.Kubeconfig, request.Context) { RequestTimeout = TimeSpan.FromSeconds(request.RequestTimeout) });
+        ClusterReport report;
+        using (client)
+        {
+            if (failure is not null)
+            {
+                await error.WriteLineAsync($"{name}: {failure.Message}").ConfigureAwait(false);
+                return ExitCodes.InputError;
+            }
+
+            var auditRequest = new AuditRequest(request.Namespaces, request.Selector, request.NamespaceSelector, configuration) { PageSize = request.PageSize };
+            report = await new ClusterAuditor(client!, server, auditRequest, progress).RunAsync(ct).ConfigureAwait(false);
+            (progress as IDisposable)?.Dispose();
+        }
+
+        if (report.Failure is { } stop)
+        {
+            await error.WriteLineAsync($"{name}: {stop.Message}").ConfigureAwait(false);
+            return ExitCodes.InputError;
+        }
+
+        await WriteAsync(request, report, output, time).ConfigureAwait(false);
+        var skipped = report.Skipped.Concat(report.Namespaces.SelectMany(n => n.Skipped)).ToList();
+        foreach (var item in skipped)
+        {
+            await error.WriteLineAsync($"{name}: not read: {item.Resource}{(item.Namespace is null ? " (cluster-wide)" : $" in {item.Namespace}")}: {item.Reason}").ConfigureAwait(false);
+        }
+
+        var violations = !request.Plan && report.Namespaces.Any(n => !n.Findings.IsDefaultOrEmpty || n.OtherFindings > 0);
+        return violations ? ExitCodes.Findings : skipped.Count > 0 ? ExitCodes.InputError : ExitCodes.Success;
+    }
+
+    private static async Task WriteAsync(ClusterRequest request, ClusterReport report, TextWriter output, TimeProvider time)
+    {
+        await using var file = request.OutputFile is null ? null : new StreamWriter(request.OutputFile);
+        var writer = (TextWriter?)file ?? output;
+        var format = request.Format.ToLowerInvariant();
+        switch (format)
+        {
+            case "policyreport":
+                YamlText.Write(PolicyReports.For(report, time.GetUtcNow()), writer);
+                break;
+            case "json" when request.Plan:
+                PlanJson.Write(report, writer);
+                break;
+            case "table" when request.Plan:
+                PlanText.Write(report, writer);
+                break;
+            default:
+                if (!ReportWriters.TryParseFormat(format, out var reportFormat))
+                {
+                    throw new InvalidOperationException($"unvalidated format {format}");
+                }
+
+                ReportWriters.For(reportFormat).Write(request.Plan ? ClusterFindings.Plan(report) : ClusterFindings.Audit(report), writer);
+                break;
+        }
+
+        await writer.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static Command Subcommand(string verb, string description, bool plan)
+    {
+        var command = new Command(verb, description)
+        {
+            Kubeconfig, Context, Namespace, AllNamespaces, Selector, NamespaceSelector, Config, Format, Output, PageSize, RequestTimeout,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            using var progress = Console.IsErrorRedirected ? null : new TerminalProgress(error, TimeProvider.System);
+            return await RunAsync(
+                new ClusterRequest(plan, parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(Namespace) ?? [], parse.GetValue(AllNamespaces),
+                    parse.GetValue(Selector), parse.GetValue(NamespaceSelector), parse.GetValue(Config), parse.GetValue(Format)!, parse.GetValue(Output)?.FullName,
+                    parse.GetValue(PageSize), parse.GetValue(RequestTimeout)),
+                parse.InvocationConfiguration.Output, error, progress, TimeProvider.System, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text;
+using Kubeguard.Admission.Tests;
+
+namespace Kubeguard.Webhook.Tests;
+
+public class ShutdownTests
+{
+    [Fact]
+    public async Task Stopping_finishes_a_review_in_flight_and_then_refuses_new_connections()
+    {
+        // Given: a review whose body is only half sent
+        var webhook = await RunningWebhook.StartAsync();
+        var body = Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(Path.Combine(AdmissionFixtures.Directory, "pod-create-denied-restricted.request.json")));
+        var content = new GatedContent(body);
+        using var client = webhook.Client();
+        var inFlight = client.PostAsync("/validate", content);
+        await content.FirstHalfSent.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(200);
+
+        // When: the server is asked to stop (what SIGTERM does), then the body completes
+        var stopping = webhook.App.StopAsync();
+        Assert.True(webhook.App.Lifetime.ApplicationStopping.IsCancellationRequested);
+        content.SendRest();
+        using var response = await inFlight.WaitAsync(TimeSpan.FromSeconds(10));
+        var text = await response.Content.ReadAsStringAsync();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(15));
+
+        // Then: the in-flight review was answered in full, and nobody new gets in
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"uid\":\"11111111-0000-4000-8000-000000000001\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"allowed\":false", text, StringComparison.Ordinal);
+        using var late = webhook.Client();
+        await Assert.ThrowsAsync<HttpRequestException>(() => late.GetAsync("/healthz"));
+        await webhook.DisposeAsync();
+    }
+
+    /// <summary>Sends the first half of a body, then the rest when told to.</summary>
+    private sealed class GatedContent(byte[] body) : HttpContent
+    {
+        private readonly TaskCompletionSource _firstHalf = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _rest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstHalfSent => _firstHalf.Task;
+
+        public void SendRest() => _rest.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var half = body.Length / 2;
+            await stream.WriteAsync(body.AsMemory(0, half));
+            await stream.FlushAsync();
+            _firstHalf.TrySetResult();
+            await _rest.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await stream.WriteAsync(body.AsMemory(half));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
+    }
+}
