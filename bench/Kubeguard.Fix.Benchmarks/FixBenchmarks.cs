@@ -38,11 +38,11 @@ public class FixBenchmarks
                   runAsUser: 101
         """;
 
+    private static readonly FixOptions Options = new() { Target = new LevelVersion(Level.Restricted, PolicyVersion.Latest) };
+
     private static readonly byte[] NeedsFixBytes = Encoding.UTF8.GetBytes(NeedsFix);
 
     private static readonly byte[] PassesBytes = FixEngine.Fix("web.yaml", NeedsFixBytes, Options).Output;
-
-    private static FixOptions Options { get; } = new() { Target = new LevelVersion(Level.Restricted, PolicyVersion.Latest) };
 
     [Benchmark(Baseline = true)]
     public byte[] FixDeploymentToRestricted() => FixEngine.Fix("web.yaml", NeedsFixBytes, Options).Output;
