@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Kubeguard.SupplyChain.Oci;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Verification;
 
 namespace Kubeguard.SupplyChain.Benchmarks;

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Kubeguard.SupplyChain.Admission;
 using Kubeguard.SupplyChain.Policy;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Tests.Registry;
 using Kubeguard.SupplyChain.Verification;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Kubeguard.SupplyChain.Oci;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Tests.Registry;
 using Kubeguard.SupplyChain.Verification;
 

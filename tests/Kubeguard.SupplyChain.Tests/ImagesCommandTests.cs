@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Kubeguard.Cli;
 using Kubeguard.Cli.Commands;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Tests.Registry;
 
 namespace Kubeguard.SupplyChain.Tests;

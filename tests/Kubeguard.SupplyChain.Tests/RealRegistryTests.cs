@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Kubeguard.SupplyChain.Policy;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Tests.Registry;
 using Kubeguard.SupplyChain.Verification;
 

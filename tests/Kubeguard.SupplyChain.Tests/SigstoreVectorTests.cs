@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Verification;
 
 namespace Kubeguard.SupplyChain.Tests;

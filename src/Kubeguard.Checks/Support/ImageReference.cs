@@ -1,4 +1,4 @@
-using SupplyChainReference = Kubeguard.SupplyChain.References.ImageReference;
+using SupplyChainReference = Kubeguard.Images.ImageReference;
 
 namespace Kubeguard.Checks;
 

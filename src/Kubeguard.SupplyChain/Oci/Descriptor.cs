@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 
 namespace Kubeguard.SupplyChain.Oci;
 

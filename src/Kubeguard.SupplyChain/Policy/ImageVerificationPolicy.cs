@@ -1,4 +1,4 @@
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Verification;
 
 namespace Kubeguard.SupplyChain.Policy;

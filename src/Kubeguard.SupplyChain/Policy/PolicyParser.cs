@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Verification;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

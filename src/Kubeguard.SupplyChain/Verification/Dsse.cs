@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 
 namespace Kubeguard.SupplyChain.Verification;
 

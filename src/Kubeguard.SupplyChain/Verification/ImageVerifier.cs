@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Kubeguard.SupplyChain.Oci;
 using Kubeguard.SupplyChain.Policy;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 
 namespace Kubeguard.SupplyChain.Verification;
 

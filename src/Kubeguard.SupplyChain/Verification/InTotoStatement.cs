@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 
 namespace Kubeguard.SupplyChain.Verification;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 
 namespace Kubeguard.SupplyChain.Verification;
 

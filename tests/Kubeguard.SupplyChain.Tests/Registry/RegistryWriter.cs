@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Kubeguard.SupplyChain.References;
+using Kubeguard.Images;
 
 namespace Kubeguard.SupplyChain.Tests.Registry;
 

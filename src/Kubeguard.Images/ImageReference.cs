@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
-namespace Kubeguard.SupplyChain.References;
+namespace Kubeguard.Images;
 
 /// <summary>
 /// A parsed container image reference, <c>[registry[:port]/]path[:tag][@sha256:hex]</c>, with the
@@ -73,7 +73,7 @@ public sealed partial record ImageReference(string Original, string Registry, st
         if (at >= 0)
         {
             var digestText = rest[(at + 1)..];
-            if (!References.Digest.TryParse(digestText, out digest))
+            if (!Images.Digest.TryParse(digestText, out digest))
             {
                 return $"image reference \"{text}\" has an invalid digest \"{digestText}\" (expected sha256:<64 lower-case hex>)";
             }

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 
-namespace Kubeguard.SupplyChain.References;
+namespace Kubeguard.Images;
 
 /// <summary>
 /// A content digest, <c>algorithm:hex</c>. Only <c>sha256</c> is accepted: it is the only
