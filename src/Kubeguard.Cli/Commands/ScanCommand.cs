@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kubeguard.Policy;
 using Kubeguard.Reporting;
 using Kubeguard.Scanning;
 using Kubeguard.Scanning.Manifests;
@@ -18,13 +19,13 @@ internal static class ScanCommand
             Checks beyond Pod Security (supply chain, workload identity, network exposure, encryption in transit, RBAC)
             run in the same pass and are reported beside the verdicts; see kubeguard checks, --checks, --no-beyond-pss.
 
-            Exit codes: 0 every workload is allowed and no check found anything; 1 violations or findings; 2 usage error (bad option, missing path);
+            Exit codes: 0 every workload is allowed and no other finding reaches --fail-on; 1 violations or such findings; 2 usage error (bad option, missing path);
             3 some input could not be read (the rest was still scanned; takes precedence over 1); 70 internal error.
             """)
         {
             ScanOptionsCli.Paths, ScanOptionsCli.Level, ScanOptionsCli.Version, ScanOptionsCli.NamespaceLabels,
             ScanOptionsCli.DefaultNamespace, ScanOptionsCli.KubernetesVersion, ScanOptionsCli.Format, ScanOptionsCli.Output,
-            ScanOptionsCli.Severity, ScanOptionsCli.HidePassed,
+            ScanOptionsCli.Severity, ScanOptionsCli.FailOn, ScanOptionsCli.HidePassed,
         };
         foreach (var option in BeyondPssOptionsCli.All)
         {
@@ -74,8 +75,16 @@ internal static class ScanCommand
             await console.Out.WriteAsync(text).ConfigureAwait(false);
         }
 
-        return report.HasErrors ? ExitCodes.InputError : report.AllPassed ? ExitCodes.Success : ExitCodes.Findings;
+        return report.HasErrors ? ExitCodes.InputError : Fails(report, request.FailOn) ? ExitCodes.Findings : ExitCodes.Success;
     }
+
+    /// <summary>
+    /// A Pod Security violation always fails (the API server would deny or warn), unless its severity
+    /// was set to none; other findings fail from <paramref name="failOn"/> on.
+    /// </summary>
+    internal static bool Fails(Report report, Severity failOn) =>
+        report.Findings.Any(x => x.Finding.Severity != Severity.None
+            && (CheckCatalog.Find(x.Finding.RuleId) is not null || x.Finding.Severity >= failOn));
 
     private static string Render(Report report, ReportFormat format, ReportWriterOptions options)
     {

@@ -41,6 +41,8 @@ internal static class ScanOptionsCli
 
     public static Option<string[]> Severity { get; } = CreateSeverity();
 
+    public static Option<string> FailOn { get; } = CreateFailOn();
+
     public static Option<bool> HidePassed { get; } = new("--hide-passed")
     {
         Description = "Leave allowed workloads out of the table.",
@@ -62,7 +64,29 @@ internal static class ScanOptionsCli
         ReportFormat? format = ReportWriters.TryParseFormat(parse.GetValue(Format), out var f) ? f : null;
         // Checks beyond Pod Security: the host supplies today's date for exemption expiry.
         var checks = BeyondPssOptionsCli.From(parse, severities, DateOnly.FromDateTime(DateTime.UtcNow));
-        return new ScanRequest(parse.GetValue(Paths) ?? [], options, format, parse.GetValue(Output), parse.GetValue(HidePassed), checks);
+        return new ScanRequest(parse.GetValue(Paths) ?? [], options, format, parse.GetValue(Output), parse.GetValue(HidePassed), checks)
+        {
+            FailOn = Severities.TryParse(parse.GetValue(FailOn), out var failOn) ? failOn : Reporting.Severity.Medium,
+        };
+    }
+
+    private static Option<string> CreateFailOn()
+    {
+        var option = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 for findings of checks beyond Pod Security at or above this severity: info, low, medium, high or critical. "
+                + "Pod Security violations always fail (the API server would deny them) unless their severity is set to none.",
+            DefaultValueFactory = _ => "medium",
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Severities.TryParse(value, out var severity) || severity == Reporting.Severity.None)
+            {
+                result.AddError($"--fail-on: '{value}' is not one of info, low, medium, high, critical");
+            }
+        });
+        return option;
     }
 
     private static Option<string> CreateLevel()

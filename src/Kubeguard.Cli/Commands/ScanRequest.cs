@@ -10,4 +10,8 @@ namespace Kubeguard.Cli.Commands;
 /// <param name="OutputFile">Write the report here instead of standard output.</param>
 /// <param name="HidePassed">Leave allowed workloads out of the table.</param>
 /// <param name="Checks">The checks beyond Pod Security (null: none).</param>
-internal sealed record ScanRequest(IReadOnlyList<string> Paths, ScanOptions Options, ReportFormat? Format, string? OutputFile, bool HidePassed, BeyondPodSecurityOptions? Checks = null);
+internal sealed record ScanRequest(IReadOnlyList<string> Paths, ScanOptions Options, ReportFormat? Format, string? OutputFile, bool HidePassed, BeyondPodSecurityOptions? Checks = null)
+{
+    /// <summary>Findings of checks beyond Pod Security fail the scan from this severity on.</summary>
+    public Severity FailOn { get; init; } = Severity.Medium;
+}
