@@ -5,7 +5,7 @@ using Kubeguard.Cli.Commands;
 var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Security Admission parity.")
 {
     CliOptions.Verbose,
-    VersionsCommand.Create(),
+    VersionCommand.Create(),
     ScanCommand.Create(),
     WebhookCommand.Create(),
     PrometheusCommand.Create(),
