@@ -145,19 +145,6 @@ public sealed record InitData(string? Error, IReadOnlyDictionary<string, string>
         };
     }
 
-    /// <summary>Encodes a TOML document as the annotation value (gzip, then base64).</summary>
-    public static string Encode(string toml)
-    {
-        ArgumentNullException.ThrowIfNull(toml);
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            var bytes = Encoding.UTF8.GetBytes(toml);
-            gzip.Write(bytes, 0, bytes.Length);
-        }
-
-        return Convert.ToBase64String(output.ToArray());
-    }
 
     private static Dictionary<string, object>? Nested(Dictionary<string, string> data, string name, List<string> errors)
     {
