@@ -20,9 +20,9 @@ public static class AuditReportMapping
         ArgumentNullException.ThrowIfNull(severities);
         var rules = ProbeCatalog.BuiltIn.Select(p => new Rule(p.Id.Code, p.Title,
                 p.Title + "." + (p.Limitations.Length > 0 ? " Limits: " + p.Limitations : ""), p.Remediation, severities.For(p.Id, false))
-            {
-                Tags = [p.Category, p.Id.Name],
-            }).ToImmutableArray();
+        {
+            Tags = [p.Category, p.Id.Name],
+        }).ToImmutableArray();
 
         var location = new Location(audit.Target);
         var targets = audit.Findings.Select(f => new Target($"{f.Id.Code} {f.Id.Name}", f.Outcome == ProbeOutcome.Clear, Findings(f, location))

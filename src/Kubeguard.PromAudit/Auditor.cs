@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Kubeguard.PromAudit.Http;
 using Kubeguard.PromAudit.Redaction;
-using YamlDotNet.Core;
 using Kubeguard.Reporting;
+using YamlDotNet.Core;
 
 namespace Kubeguard.PromAudit;
 

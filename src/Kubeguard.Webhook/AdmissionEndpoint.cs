@@ -166,7 +166,7 @@ internal sealed partial class AdmissionEndpoint(
         return statusCode;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "denied {Uid} {Resource} {Namespace}/{Name}: {Message}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "denied {Uid} {Resource} {Namespace}/{Name}: {Message}")]
     private static partial void LogDenied(ILogger logger, string uid, string resource, string @namespace, string name, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "rejected request with {StatusCode}: {Reason}")]

@@ -29,4 +29,16 @@ public sealed record WebhookOptions
 
     /// <summary>How long a client may take to send its request body.</summary>
     public TimeSpan BodyReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Optional <c>ImageVerificationPolicy</c> file: when set, image signatures are verified at
+    /// <c>POST /mutate-images</c> (pins verified Pods) and <c>POST /validate-images</c>.
+    /// </summary>
+    public string? ImagePolicyFile { get; init; }
+
+    /// <summary>Docker config file with registry credentials for image verification.</summary>
+    public string? ImageDockerConfigFile { get; init; }
+
+    /// <summary>Registries (<c>HOST:PORT</c>, loopback only) spoken to over plain HTTP for image verification.</summary>
+    public IReadOnlyList<string> ImageInsecureRegistries { get; init; } = [];
 }

@@ -91,6 +91,13 @@ public static partial class WebhookServer
         var readiness = source as INamespaceReadiness;
 
         app.MapPost("/validate", endpoint.HandleAsync);
+        if (ImageEndpoint.Create(options, source) is { } images)
+        {
+            app.MapPost("/mutate-images", images.MutateAsync);
+            app.MapPost("/validate-images", images.ValidateAsync);
+            app.Lifetime.ApplicationStopped.Register(images.Dispose);
+        }
+
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", () => readiness is null || readiness.IsReady
             ? Results.Text("ok\n")

@@ -169,4 +169,29 @@ public sealed class ClusterCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("\"strictest\": \"restricted:v1.36\"", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Psp_maps_policy_files_to_levels()
+    {
+        var file = Path.Combine(Fixtures.Root, "cluster", "psp", "podsecuritypolicies.json");
+
+        var (code, output, _) = await RunAsync(Request(plan: true, "table") with { Psp = true, PspFiles = [file] });
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("PodSecurityPolicy restricted-psp: equivalent to or stricter than baseline:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Psp_reads_an_older_cluster_and_names_the_namespaces_that_used_each_policy()
+    {
+        _server.ServeRecordedLists(Path.Combine(Fixtures.Root, "cluster", "psp"));
+
+        var (code, output, _) = await RunAsync(Request(plan: true, "json") with { Psp = true });
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var json = JsonDocument.Parse(output);
+        var legacy = json.RootElement.EnumerateArray().Single(p => p.GetProperty("name").GetString() == "restricted-psp");
+        Assert.Equal("baseline:v1.36", legacy.GetProperty("equivalent").GetString());
+        Assert.Equal(2, legacy.GetProperty("namespaces").GetProperty("prod").GetInt32());
+    }
 }

@@ -3,6 +3,7 @@ using Kubeguard.Fix.Editing;
 using Kubeguard.Fix.Planning;
 using Kubeguard.Fix.Yaml;
 using Kubeguard.Policy;
+using ManifestLoader = Kubeguard.Scanning.Manifests.ManifestLoader;
 using Xunit.Abstractions;
 
 namespace Kubeguard.Fix.Tests;
@@ -68,6 +69,7 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
             }
 
             CheckDocuments(file, result, options, failures);
+            CheckWithSharedLoader(file, result, options, failures);
             CheckComments(file, result, failures);
             var again = FixEngine.Fix(file, result.Output, options);
             if (again.Changed || again.Workloads.SelectMany(w => w.Actions).Any(a => a.Status == ActionStatus.Applied))
@@ -120,6 +122,41 @@ public sealed class RealCorpusTests(ITestOutputHelper output)
                 {
                     failures.Add($"{file} #{before[i].Index}: re-evaluation differs from the report");
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An independent reading: the scanner's own manifest loader (not the fixer's parser) loads the
+    /// fixed text, and the engine's verdict on it must be the one the report gives.
+    /// </summary>
+    private static void CheckWithSharedLoader(string file, FileFix result, FixOptions options, List<string> failures)
+    {
+        var loader = new ManifestLoader();
+        var before = loader.LoadText(result.OriginalText, file);
+        var after = loader.LoadText(result.OutputText, file);
+        if (before.Invalid.Length != after.Invalid.Length || before.Documents.Length != after.Documents.Length)
+        {
+            failures.Add($"{file}: the shared loader reads a different set of documents after the fix");
+            return;
+        }
+
+        var workloads = result.Workloads.ToList();
+        var podBearing = after.Documents.Where(d => d.IsPodBearing && d.ListItemPath is null).ToList();
+        if (podBearing.Count != workloads.Count)
+        {
+            failures.Add($"{file}: the shared loader finds {podBearing.Count} workloads, the fixer {workloads.Count}");
+            return;
+        }
+
+        foreach (var (document, workload) in podBearing.Zip(workloads))
+        {
+            var template = document.CreatePodTemplate()!;
+            ApiServerDefaults.Apply(template.Spec, template.IsPod);
+            var verdict = options.Evaluator.Evaluate(options.Target, template.Metadata, template.Spec);
+            if (document.Kind != workload.Kind || verdict.ForbiddenDetail != workload.After.ForbiddenDetail)
+            {
+                failures.Add($"{file}: {document.Kind} {document.Name}: the shared loader's verdict differs from the report: {verdict.ForbiddenDetail}");
             }
         }
     }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Hosting;
 using Kubeguard.PromAudit.Http;
 using Kubeguard.PromAudit.Tests.Lab;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Kubeguard.PromAudit.Tests;

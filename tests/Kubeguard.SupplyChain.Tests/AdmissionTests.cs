@@ -119,7 +119,7 @@ public sealed class AdmissionTests : IAsyncLifetime, IDisposable
         var verifier = new ImageVerifier(client, Policies.Of(Policies.Rule("all", [_key.Verification])));
         var admission = new ImageAdmission(verifier, new ImageAdmissionOptions { Timeout = TimeSpan.FromMilliseconds(300), TimeoutMessage = "registry too slow, try again" });
 
-        var response = JsonNode.Parse(await AdmissionReviewHandler.HandleAsync(Review("Pod", "CREATE", null, Pod(("app", $"{_registry.Host}/team/app:v1"))), admission, _ => false))!["response"]!;
+        var response = JsonNode.Parse(await AdmissionReviewHandler.HandleAsync(Review("Pod", "CREATE", null, Pod(("app", $"{_registry.Host}/team/app:v1"))), admission, (_, _) => ValueTask.FromResult(false)))!["response"]!;
 
         Assert.False(response["allowed"]!.GetValue<bool>());
         Assert.Equal("registry too slow, try again (0.3 s)", response["status"]!["message"]!.GetValue<string>());
@@ -130,9 +130,9 @@ public sealed class AdmissionTests : IAsyncLifetime, IDisposable
     {
         using var client = Policies.Client(_registry.Host);
         var admission = new ImageAdmission(new ImageVerifier(client, Policies.Of(Policies.Rule("all", [_key.Verification]))));
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => AdmissionReviewHandler.HandleAsync("""{"kind":"AdmissionReview"}""", admission, _ => false));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => AdmissionReviewHandler.HandleAsync("""{"kind":"AdmissionReview"}""", admission, (_, _) => ValueTask.FromResult(false)));
         Assert.Contains("AdmissionReview with a request", error.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ArgumentException>(() => AdmissionReviewHandler.HandleAsync("{not json", admission, _ => false));
+        await Assert.ThrowsAsync<ArgumentException>(() => AdmissionReviewHandler.HandleAsync("{not json", admission, (_, _) => ValueTask.FromResult(false)));
     }
 
     private async Task<JsonNode> HandleAsync(string review, EnforcementMode mode, bool enforceNamespace = false)
@@ -140,7 +140,7 @@ public sealed class AdmissionTests : IAsyncLifetime, IDisposable
         using var client = Policies.Client(_registry.Host);
         var policy = new ImageVerificationPolicy("p", [Policies.Rule("all", [_key.Verification])], NoMatchAction.Deny, mode);
         var admission = new ImageAdmission(new ImageVerifier(client, policy));
-        return JsonNode.Parse(await AdmissionReviewHandler.HandleAsync(review, admission, _ => enforceNamespace))!["response"]!;
+        return JsonNode.Parse(await AdmissionReviewHandler.HandleAsync(review, admission, (_, _) => ValueTask.FromResult(enforceNamespace)))!["response"]!;
     }
 
     private static JsonObject Pod(params (string Name, string Image)[] containers) => new()

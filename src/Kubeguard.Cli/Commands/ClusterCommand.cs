@@ -3,7 +3,9 @@ using Kubeguard.Admission;
 using Kubeguard.Cluster.Analysis;
 using Kubeguard.Cluster.Connection;
 using Kubeguard.Cluster.Output;
+using Kubeguard.Cluster.Psp;
 using Kubeguard.Cluster.Results;
+using Kubeguard.Policy;
 using Kubeguard.Reporting;
 
 namespace Kubeguard.Cli.Commands;
@@ -25,17 +27,19 @@ internal static class ClusterCommand
     private static readonly Option<string> Format = new("--format") { Description = "Output format: table, json, sarif, junit; audit also policyreport (one wgpolicyk8s.io/v1alpha2 PolicyReport per namespace).", DefaultValueFactory = _ => "table" };
     private static readonly Option<FileInfo?> Output = new("--output", "-o") { Description = "Write the result to this file instead of standard output." };
     private static readonly Option<int> PageSize = new("--page-size") { Description = "Objects per list call (limit).", DefaultValueFactory = _ => 500 };
+    private static readonly Option<string[]> PspFiles = new("--file", "-f") { Description = "PodSecurityPolicy manifests (YAML or JSON); without them the policies, and the namespaces whose pods used them, are read from the cluster.", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<double> RequestTimeout = new("--request-timeout") { Description = "Seconds one API request may take.", DefaultValueFactory = _ => 60 };
 
     public static Command Create() => new("cluster", "Audit a live cluster against its Pod Security labels, and plan the rollout of stricter levels.")
     {
         Subcommand("audit", "Judge every pod and workload template against its namespace's Pod Security labels, as Pod Security Admission would.", plan: false),
         Subcommand("plan", "Per namespace: the strictest level:version every pod and template passes today, what breaks at stricter levels, and the labels to apply.", plan: true),
+        PspSubcommand(),
     };
 
     internal static async Task<int> RunAsync(ClusterRequest request, TextWriter output, TextWriter error, IProgress<ReadProgress>? progress, TimeProvider time, CancellationToken ct)
     {
-        var name = request.Plan ? "kubeguard cluster plan" : "kubeguard cluster audit";
+        var name = request.Psp ? "kubeguard cluster psp" : request.Plan ? "kubeguard cluster plan" : "kubeguard cluster audit";
         if (request.Validate() is { } usage)
         {
             await error.WriteLineAsync($"{name}: {usage}").ConfigureAwait(false);
@@ -60,6 +64,11 @@ internal static class ClusterCommand
             configuration = loaded.Configuration!;
         }
 
+        if (request.Psp && request.PspFiles.Count > 0)
+        {
+            return await PspFromFilesAsync(request, output, error, name, ct).ConfigureAwait(false);
+        }
+
         var (client, server, failure) = ClusterConnection.Create(new ConnectionOptions(request.Kubeconfig, request.Context) { RequestTimeout = TimeSpan.FromSeconds(request.RequestTimeout) });
         ClusterReport report;
         using (client)
@@ -73,6 +82,20 @@ internal static class ClusterCommand
             var auditRequest = new AuditRequest(request.Namespaces, request.Selector, request.NamespaceSelector, configuration) { PageSize = request.PageSize };
             report = await new ClusterAuditor(client!, server, auditRequest, progress).RunAsync(ct).ConfigureAwait(false);
             (progress as IDisposable)?.Dispose();
+            if (request.Psp && report.Failure is null)
+            {
+                var (policies, pspFailure) = await PspSources.FromClusterAsync(client!, server, ct).ConfigureAwait(false);
+                if (pspFailure is not null)
+                {
+                    await error.WriteLineAsync($"{name}: {pspFailure.Message}").ConfigureAwait(false);
+                    return ExitCodes.InputError;
+                }
+
+                var ladder = PlanLadder.Create(report.PinVersion.IsLatest ? PolicyEvaluator.Default : PolicyEvaluator.ForKubernetesMinor(report.PinVersion.Minor), report.PinVersion);
+                var pspUsage = PspSources.Usage(report);
+                await WritePspAsync(request, [.. policies.Select(p => PodSecurityPolicyMigration.Assess(p, ladder, pspUsage))], output).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
         }
 
         if (report.Failure is { } stop)
@@ -90,6 +113,50 @@ internal static class ClusterCommand
 
         var violations = !request.Plan && report.Namespaces.Any(n => !n.Findings.IsDefaultOrEmpty || n.OtherFindings > 0);
         return violations ? ExitCodes.Findings : skipped.Count > 0 ? ExitCodes.InputError : ExitCodes.Success;
+    }
+
+    private static async Task<int> PspFromFilesAsync(ClusterRequest request, TextWriter output, TextWriter error, string name, CancellationToken ct)
+    {
+        var ladder = PlanLadder.Create(PolicyEvaluator.Default);
+        var assessments = new List<PspAssessment>();
+        var failed = false;
+        foreach (var file in request.PspFiles)
+        {
+            if (!File.Exists(file))
+            {
+                await error.WriteLineAsync($"{name}: {file}: file not found").ConfigureAwait(false);
+                failed = true;
+                continue;
+            }
+
+            var (policies, errors) = PspSources.FromText(await File.ReadAllTextAsync(file, ct).ConfigureAwait(false), file);
+            foreach (var problem in errors)
+            {
+                await error.WriteLineAsync($"{name}: {problem}").ConfigureAwait(false);
+                failed = true;
+            }
+
+            assessments.AddRange(policies.Select(p => PodSecurityPolicyMigration.Assess(p, ladder)));
+        }
+
+        await WritePspAsync(request, assessments, output).ConfigureAwait(false);
+        return failed ? ExitCodes.InputError : ExitCodes.Success;
+    }
+
+    private static async Task WritePspAsync(ClusterRequest request, IReadOnlyList<PspAssessment> assessments, TextWriter output)
+    {
+        await using var file = request.OutputFile is null ? null : new StreamWriter(request.OutputFile);
+        var writer = (TextWriter?)file ?? output;
+        if (request.Format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            PspOutput.WriteJson(assessments, writer);
+        }
+        else
+        {
+            PspOutput.WriteText(assessments, writer);
+        }
+
+        await writer.FlushAsync().ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(ClusterRequest request, ClusterReport report, TextWriter output, TimeProvider time)
@@ -119,6 +186,28 @@ internal static class ClusterCommand
         }
 
         await writer.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static Command PspSubcommand()
+    {
+        var command = new Command("psp", "Map PodSecurityPolicies (from files, or from an older cluster) to the Pod Security level and version each equals, and list what has no equivalent.")
+        {
+            Kubeconfig, Context, PspFiles, Format, Output, RequestTimeout,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            using var progress = Console.IsErrorRedirected ? null : new TerminalProgress(error, TimeProvider.System);
+            return await RunAsync(
+                new ClusterRequest(true, parse.GetValue(Kubeconfig), parse.GetValue(Context), [], false, null, null, null, parse.GetValue(Format)!,
+                    parse.GetValue(Output)?.FullName, RequestTimeout: parse.GetValue(RequestTimeout))
+                {
+                    Psp = true,
+                    PspFiles = parse.GetValue(PspFiles) ?? [],
+                },
+                parse.InvocationConfiguration.Output, error, progress, TimeProvider.System, ct).ConfigureAwait(false);
+        });
+        return command;
     }
 
     private static Command Subcommand(string verb, string description, bool plan)

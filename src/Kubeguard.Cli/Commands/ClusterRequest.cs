@@ -27,8 +27,15 @@ internal sealed record ClusterRequest(
     int PageSize = 500,
     double RequestTimeout = 60)
 {
+    /// <summary>True for <c>psp</c>: map PodSecurityPolicies to Pod Security levels.</summary>
+    public bool Psp { get; init; }
+
+    /// <summary>PodSecurityPolicy manifests for <c>psp</c>; empty to read them from the cluster.</summary>
+    public IReadOnlyList<string> PspFiles { get; init; } = [];
+
     /// <summary>The formats each subcommand writes.</summary>
-    public IReadOnlyList<string> Formats => Plan ? ["table", "json", "sarif", "junit"] : ["table", "json", "sarif", "junit", "policyreport"];
+    public IReadOnlyList<string> Formats =>
+        Psp ? ["table", "json"] : Plan ? ["table", "json", "sarif", "junit"] : ["table", "json", "sarif", "junit", "policyreport"];
 
     /// <summary>A usage problem, or null.</summary>
     public string? Validate() =>

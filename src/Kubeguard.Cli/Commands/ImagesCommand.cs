@@ -4,8 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubeguard.Reporting;
 using Kubeguard.Scanning.Manifests;
+using Kubeguard.SupplyChain.Admission;
 using Kubeguard.SupplyChain.Manifests;
 using Kubeguard.SupplyChain.Oci;
+using Kubeguard.SupplyChain.Pinning;
 using Kubeguard.SupplyChain.Policy;
 using Kubeguard.SupplyChain.Verification;
 
@@ -125,10 +127,11 @@ internal static class ImagesCommand
         }
 
         var manifests = request.Paths.Count > 0 ? new ManifestLoader().Load(request.Paths, standardInput) : new ManifestSet([], [], [], 0);
-        var uses = ManifestImages.Find(manifests);
+        var found = manifests.Documents.SelectMany(d => PodImages.Find(d.Kind, d.Raw).Select(i => (Document: d, Image: i))).ToList();
+        var uses = found.Select(f => new ImageUse(f.Image.Reference, f.Document.LocationOf(ImageUse.ToFieldPath(f.Image.Path)), f.Document.Subject)).ToList();
         using var client = new RegistryClient(options, handler);
         var verifier = new ImageVerifier(client, loaded.Policy!);
-        var results = await verifier.VerifyAllAsync(uses.Select(u => u.Image.Reference).Concat(request.Images), cancellationToken).ConfigureAwait(false);
+        var results = await verifier.VerifyAllAsync(uses.Select(u => u.Reference).Concat(request.Images), cancellationToken).ConfigureAwait(false);
         var invalid = request.Paths.Count > 0 ? manifests.Invalid : [];
         if (request.Pin)
         {
@@ -156,17 +159,24 @@ internal static class ImagesCommand
     private static string PinsJson(ManifestSet manifests, IReadOnlyList<ImageVerification> results, IReadOnlyList<string> images)
     {
         var documents = new JsonArray();
-        foreach (var pins in ManifestImages.Pins(manifests, results))
+        var byReference = results.ToDictionary(r => r.Reference, StringComparer.Ordinal);
+        foreach (var document in manifests.Documents)
         {
+            var patches = ImagePins.For(document.Kind, document.Raw, byReference);
+            if (patches.Count == 0)
+            {
+                continue;
+            }
+
             documents.Add(new JsonObject
             {
-                ["file"] = pins.Document.Location.File,
-                ["line"] = pins.Document.Location.Line,
-                ["listItem"] = pins.Document.ListItemPath,
-                ["kind"] = pins.Document.Kind,
-                ["namespace"] = pins.Document.Namespace,
-                ["name"] = pins.Document.Name,
-                ["patch"] = new JsonArray([.. pins.Patches.Select(p => (JsonNode)new JsonObject { ["op"] = "replace", ["path"] = p.Path, ["value"] = p.Value })]),
+                ["file"] = document.Location.File,
+                ["line"] = document.Location.Line,
+                ["listItem"] = document.ListItemPath,
+                ["kind"] = document.Kind,
+                ["namespace"] = document.Namespace,
+                ["name"] = document.Name,
+                ["patch"] = new JsonArray([.. patches.Select(p => (JsonNode)new JsonObject { ["op"] = "replace", ["path"] = p.Path, ["value"] = p.Value })]),
             });
         }
 

@@ -41,11 +41,26 @@ internal static class WebhookCommand
         Description = "Kubeconfig for namespace lookups; in-cluster configuration when omitted.",
     };
 
+    private static readonly Option<string?> ImagePolicy = new("--image-policy")
+    {
+        Description = "ImageVerificationPolicy file: verify image signatures at POST /mutate-images and /validate-images.",
+    };
+
+    private static readonly Option<string?> ImageDockerConfig = new("--image-docker-config")
+    {
+        Description = "Docker config file with registry credentials for image verification.",
+    };
+
+    private static readonly Option<string[]> ImageInsecureRegistry = new("--image-insecure-registry")
+    {
+        Description = "Speak plain HTTP to this registry HOST:PORT for image verification; loopback only (repeatable).",
+    };
+
     public static Command Create()
     {
         var command = new Command("webhook", "Serve Pod Security admission (admission.k8s.io/v1 AdmissionReview) at POST /validate over HTTPS.")
         {
-            Listen, CertFile, KeyFile, Config, NamespacesFile, Kubeconfig,
+            Listen, CertFile, KeyFile, Config, NamespacesFile, Kubeconfig, ImagePolicy, ImageDockerConfig, ImageInsecureRegistry,
         };
         command.SetAction((parse, ct) => RunAsync(
             new WebhookOptions
@@ -56,6 +71,9 @@ internal static class WebhookCommand
                 ConfigFile = parse.GetValue(Config),
                 NamespacesFile = parse.GetValue(NamespacesFile),
                 Kubeconfig = parse.GetValue(Kubeconfig),
+                ImagePolicyFile = parse.GetValue(ImagePolicy),
+                ImageDockerConfigFile = parse.GetValue(ImageDockerConfig),
+                ImageInsecureRegistries = parse.GetValue(ImageInsecureRegistry) ?? [],
             },
             parse.InvocationConfiguration.Error,
             ct));

@@ -12,8 +12,13 @@ namespace Kubeguard.SupplyChain.Admission;
 /// </summary>
 public static class AdmissionReviewHandler
 {
-    /// <summary>Answers one AdmissionReview; <paramref name="namespaceEnforces"/> says whether a namespace opted workloads into denial.</summary>
-    public static async Task<string> HandleAsync(string reviewJson, ImageAdmission admission, Func<string, bool> namespaceEnforces, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Answers one AdmissionReview; <paramref name="namespaceEnforces"/> says whether a namespace
+    /// opted workloads into denial; <paramref name="allowPatches"/> is false for a validating
+    /// webhook (which may not mutate).
+    /// </summary>
+    public static async Task<string> HandleAsync(
+        string reviewJson, ImageAdmission admission, Func<string, CancellationToken, ValueTask<bool>> namespaceEnforces, bool allowPatches = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(admission);
         ArgumentNullException.ThrowIfNull(namespaceEnforces);
@@ -36,14 +41,15 @@ public static class AdmissionReviewHandler
         var response = new JsonObject { ["uid"] = uid, ["allowed"] = true };
         if (request["object"] is JsonObject obj && operation is "CREATE" or "UPDATE")
         {
-            var decision = await admission.ReviewAsync(new ImageAdmissionRequest(kind, operation, subResource, obj, namespaceEnforces(ns)), cancellationToken).ConfigureAwait(false);
+            var enforces = await namespaceEnforces(ns, cancellationToken).ConfigureAwait(false);
+            var decision = await admission.ReviewAsync(new ImageAdmissionRequest(kind, operation, subResource, obj, enforces), cancellationToken).ConfigureAwait(false);
             response["allowed"] = decision.Allowed;
             if (!decision.Allowed)
             {
                 response["status"] = new JsonObject { ["code"] = 403, ["reason"] = "Forbidden", ["message"] = decision.Message };
             }
 
-            if (decision.PatchJson is { } patch)
+            if (allowPatches && decision.PatchJson is { } patch)
             {
                 response["patchType"] = "JSONPatch";
                 response["patch"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(patch));

@@ -39,12 +39,12 @@ public static class ImageReport
         ArgumentNullException.ThrowIfNull(uses);
         var targets = results.Select(result =>
         {
-            var use = uses.FirstOrDefault(u => u.Image.Reference == result.Reference);
-            var location = use?.Document.LocationOf(use.FieldPath);
+            var use = uses.FirstOrDefault(u => u.Reference == result.Reference);
+            var location = use?.Location;
             var properties = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             properties["reason"] = result.Reason.ToWireString();
             properties["transparencyLog"] = ImageVerification.TransparencyLog;
-            properties["uses"] = uses.Count(u => u.Image.Reference == result.Reference).ToString(CultureInfo.InvariantCulture);
+            properties["uses"] = uses.Count(u => u.Reference == result.Reference).ToString(CultureInfo.InvariantCulture);
             Add(properties, "digest", result.Digest?.ToString());
             Add(properties, "pinned", result.Pinned);
             Add(properties, "rule", result.Rule);
@@ -55,13 +55,13 @@ public static class ImageReport
                 : [new Finding(result.Reason.ToWireString(), Severity.High, result.Reason.ToWireString(), result.Detail)
                 {
                     Location = location,
-                    Subject = use?.Document.Subject,
+                    Subject = use?.Subject,
                     Remediation = Rules.FirstOrDefault(r => r.Id == result.Reason.ToWireString())?.Help ?? string.Empty,
                 }];
             var name = result.Digest is { } digest && result.Image?.Digest is null ? $"{result.Reference} ({digest})" : result.Reference;
             return new Target(name, result.Passed, findings)
             {
-                Subject = use?.Document.Subject,
+                Subject = use?.Subject,
                 Location = location,
                 Message = result.Passed ? string.Empty : $"{result.Reason.ToWireString()}: {result.Detail}",
                 Properties = properties.ToImmutable(),
