@@ -3,6 +3,7 @@ using Kubeguard.Checks.EncryptionInTransit;
 using Kubeguard.Checks.NetworkExposure;
 using Kubeguard.Checks.Rbac;
 using Kubeguard.Checks.SupplyChain;
+using Kubeguard.Checks.Tee;
 using Kubeguard.Checks.WorkloadIdentity;
 
 namespace Kubeguard.Checks;
@@ -40,6 +41,21 @@ public static class BuiltInChecks
         RbacEscalateBindImpersonate.Definition,
         RbacBindingToEveryone.Definition,
         RbacClusterAdminServiceAccount.Definition,
+
+        Tee001NonConfidentialRuntime.Definition,
+        Tee002AgentPolicyMissing.Definition,
+        Tee003PolicyLetsHostIn.Definition,
+        Tee004PrivilegeInTeePod.Definition,
+        Tee005HostControlledStorage.Definition,
+        Tee006PlainSecret.Definition,
+        Tee007ImageNotPinned.Definition,
+        Tee008NoImageSignaturePolicy.Definition,
+        Tee009AttestationNotWired.Definition,
+        Tee010DebugKnobs.Definition,
+        Tee011RuntimeClassMismatch.Definition,
+        Tee012TrusteeInsecure.Definition,
+        Tee013DeclaredConfidentialRunsOrdinary.Definition,
+        Tee014SharedConfidentialNode.Definition,
     ];
 
     /// <summary>The check with this ID, or null.</summary>

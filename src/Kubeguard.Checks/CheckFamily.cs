@@ -17,6 +17,9 @@ public enum CheckFamily
 
     /// <summary>RBAC permissions an attacker uses to move from one foothold to the cluster.</summary>
     Rbac,
+
+    /// <summary>Confidential (TEE) workloads: whether a TEE pod really keeps the host out.</summary>
+    Tee,
 }
 
 /// <summary>Wire names of <see cref="CheckFamily"/> (kebab-case, as typed on the command line).</summary>
@@ -24,7 +27,7 @@ public static class CheckFamilies
 {
     /// <summary>Every family, in catalog order.</summary>
     public static IReadOnlyList<CheckFamily> All { get; } =
-        [CheckFamily.SupplyChain, CheckFamily.WorkloadIdentity, CheckFamily.NetworkExposure, CheckFamily.EncryptionInTransit, CheckFamily.Rbac];
+        [CheckFamily.SupplyChain, CheckFamily.WorkloadIdentity, CheckFamily.NetworkExposure, CheckFamily.EncryptionInTransit, CheckFamily.Rbac, CheckFamily.Tee];
 
     /// <summary>The kebab-case name, e.g. <c>supply-chain</c>.</summary>
     public static string ToWireString(this CheckFamily family) => family switch
@@ -34,6 +37,7 @@ public static class CheckFamilies
         CheckFamily.NetworkExposure => "network-exposure",
         CheckFamily.EncryptionInTransit => "encryption-in-transit",
         CheckFamily.Rbac => "rbac",
+        CheckFamily.Tee => "tee",
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "unknown family"),
     };
 

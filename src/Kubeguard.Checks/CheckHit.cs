@@ -13,6 +13,9 @@ public sealed record CheckHit(ObjectRef Subject, SourceLocation Location, string
     /// <summary>The image concerned, when the finding is about one.</summary>
     public string? Image { get; init; }
 
+    /// <summary>The sub-case severity for checks with several (the TEE checks); null takes the severity table's, as does a user override.</summary>
+    public Severity? Severity { get; init; }
+
     /// <summary>Creates a hit on an inventory object.</summary>
     public static CheckHit On(InventoryObject item, string jsonPath, string message)
     {

@@ -51,7 +51,7 @@ public sealed class InventoryEvaluator
                 .ThenBy(h => h.Message, StringComparer.Ordinal);
             foreach (var hit in hits)
             {
-                findings.Add(new CheckFinding(check.Id, check.Family, severity, hit.Subject, hit.Location, hit.JsonPath, hit.Message, check.Fix)
+                findings.Add(new CheckFinding(check.Id, check.Family, hit.Severity is { } sub && severity == SeverityTable.Default[check.Id] ? sub : severity, hit.Subject, hit.Location, hit.JsonPath, hit.Message, check.Fix)
                 {
                     Container = hit.Container,
                     Image = hit.Image,

@@ -38,6 +38,20 @@ public sealed class SeverityTable
         ["rbac-escalate-bind-impersonate"] = Severity.Critical,
         ["rbac-binding-to-everyone"] = Severity.Critical,
         ["rbac-cluster-admin-service-account"] = Severity.Critical,
+        ["tee-001"] = Severity.High,
+        ["tee-002"] = Severity.Critical,
+        ["tee-003"] = Severity.Critical,
+        ["tee-004"] = Severity.High,
+        ["tee-005"] = Severity.High,
+        ["tee-006"] = Severity.High,
+        ["tee-007"] = Severity.High,
+        ["tee-008"] = Severity.Medium,
+        ["tee-009"] = Severity.Medium,
+        ["tee-010"] = Severity.High,
+        ["tee-011"] = Severity.Critical,
+        ["tee-012"] = Severity.Critical,
+        ["tee-013"] = Severity.High,
+        ["tee-014"] = Severity.High,
     }.ToImmutableDictionary(StringComparer.Ordinal));
 
     /// <summary>The check IDs this table has a severity for.</summary>

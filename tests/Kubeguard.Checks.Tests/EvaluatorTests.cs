@@ -78,7 +78,7 @@ public sealed class EvaluatorTests
         Assert.True(CheckFamilies.TryParse("Encryption-In-Transit", out var family));
         Assert.Equal(CheckFamily.EncryptionInTransit, family);
         Assert.False(CheckFamilies.TryParse("pss", out _));
-        Assert.Equal(["supply-chain", "workload-identity", "network-exposure", "encryption-in-transit", "rbac"], CheckFamilies.All.Select(f => f.ToWireString()));
+        Assert.Equal(["supply-chain", "workload-identity", "network-exposure", "encryption-in-transit", "rbac", "tee"], CheckFamilies.All.Select(f => f.ToWireString()));
         Assert.True(Severities.TryParse("CRITICAL", out var severity));
         Assert.Equal(Severity.Critical, severity);
     }

@@ -73,6 +73,20 @@ public sealed class RealCorpusTests
         ["rbac-escalate-bind-impersonate"] = 0,
         ["rbac-binding-to-everyone"] = 0,
         ["rbac-cluster-admin-service-account"] = 2,
+        ["tee-001"] = 0,
+        ["tee-002"] = 0,
+        ["tee-003"] = 0,
+        ["tee-004"] = 0,
+        ["tee-005"] = 0,
+        ["tee-006"] = 0,
+        ["tee-007"] = 0,
+        ["tee-008"] = 0,
+        ["tee-009"] = 0,
+        ["tee-010"] = 0,
+        ["tee-011"] = 0,
+        ["tee-012"] = 0,
+        ["tee-013"] = 0,
+        ["tee-014"] = 0,
     };
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ChecksCommandTests
 
         using var everything = JsonDocument.Parse(all.ToString());
         using var filtered = JsonDocument.Parse(rbac.ToString());
-        Assert.Equal(23, everything.RootElement.GetArrayLength());
+        Assert.Equal(37, everything.RootElement.GetArrayLength());
         Assert.Equal(7, filtered.RootElement.GetArrayLength());
         Assert.All(filtered.RootElement.EnumerateArray(), c => Assert.Equal("rbac", c.GetProperty("family").GetString()));
         Assert.Equal("critical", filtered.RootElement.EnumerateArray().Single(c => c.GetProperty("id").GetString() == "rbac-binding-to-everyone").GetProperty("severity").GetString());
