@@ -14,7 +14,7 @@ public sealed class PublicApiTests
     {
         var api = typeof(PolicyEvaluator).Assembly.GeneratePublicApi(new ApiGeneratorOptions
         {
-            ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],
+            ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Runtime.CompilerServices.InternalsVisibleToAttribute", "System.Reflection.AssemblyMetadataAttribute"],
         });
 
         Golden.AssertMatches("api/Kubeguard.Policy.txt", api);
