@@ -3,7 +3,7 @@ using System.Text;
 namespace Kubeguard.Policy;
 
 /// <summary>Renders a check catalog as the Markdown reference in <c>docs/checks.md</c>.</summary>
-public static class CatalogDocs
+internal static class CatalogDocs
 {
     /// <summary>The Markdown reference for <paramref name="checks"/> (the built-in catalog by default), with <c>\n</c> line endings.</summary>
     public static string ToMarkdown(IEnumerable<Check>? checks = null)

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace Kubeguard.Policy;
 
 /// <summary>Which list of the pod spec a container comes from.</summary>
-public enum ContainerKind
+internal enum ContainerKind
 {
     /// <summary><c>spec.initContainers</c>.</summary>
     Init,
@@ -16,7 +16,7 @@ public enum ContainerKind
 }
 
 /// <summary>The fields every kind of container shares, without copying them.</summary>
-public readonly struct ContainerView
+internal readonly struct ContainerView
 {
     private readonly V1Container? _container;
     private readonly V1EphemeralContainer? _ephemeral;
@@ -77,7 +77,7 @@ public readonly struct ContainerView
 }
 
 /// <summary>Visits init, regular, then ephemeral containers, in list order, without allocating.</summary>
-public readonly struct AllContainers(V1PodSpec spec)
+internal readonly struct AllContainers(V1PodSpec spec)
 {
     /// <summary>The enumerator.</summary>
     public Enumerator GetEnumerator() => new(spec);
@@ -129,7 +129,7 @@ public readonly struct AllContainers(V1PodSpec spec)
 }
 
 /// <summary>Extensions over pod specs.</summary>
-public static class PodSpecExtensions
+internal static class PodSpecExtensions
 {
     /// <summary>Init, regular, then ephemeral containers.</summary>
     public static AllContainers AllContainers(this V1PodSpec spec) => new(spec);
