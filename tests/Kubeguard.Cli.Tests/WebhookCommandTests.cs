@@ -69,5 +69,16 @@ public sealed class WebhookCommandTests : IDisposable
         Assert.Contains("--tls-cert-file", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_deploy_manifests_pass_kubeguard_scan_at_restricted()
+    {
+        var (exit, output, error) = ScanCli.Run(null, "--level", "restricted", "--format", "json", "deploy");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Empty(error);
+        Assert.Contains("\"kind\": \"Deployment\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"denied\": 0", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
