@@ -131,7 +131,8 @@ public static class BeyondPodSecurity
             Properties = Properties(("family", f.Family.ToWireString()), ("container", f.Container), ("image", f.Image)),
         }).ToImmutableArray();
         var first = list[0].Location;
-        return new Target($"{subject} [checks]", Passed: false, list)
+        // A finding whose severity is overridden to none (--severity ID=none) is kept for the record only.
+        return new Target($"{subject} [checks]", Passed: list.All(f => f.Severity == ReportSeverity.None), list)
         {
             Subject = list[0].Subject,
             Location = document?.Location.ToLocation() ?? first,

@@ -32,7 +32,17 @@ public class ScanCommandTests
     [InlineData(3, "examples/")]
     [InlineData(3, "examples/broken.yaml")]
     public void Exit_codes_tell_allowed_violations_and_input_errors_apart(int exit, string path) =>
-        Assert.Equal(exit, ScanCli.Run(null, path, "--format", "json").Exit);
+        Assert.Equal(exit, ScanCli.Run(null, path, "--format", "json", "--no-beyond-pss").Exit);
+
+    [Fact]
+    public void Findings_of_the_checks_beyond_pod_security_fail_a_scan_unless_switched_off_or_set_to_none()
+    {
+        Assert.Equal(1, ScanCli.Run(null, "examples/compliant-deployment.yaml", "--format", "json").Exit);
+        Assert.Equal(0, ScanCli.Run(null, "examples/compliant-deployment.yaml", "--format", "json", "--checks", "rbac,encryption-in-transit").Exit);
+        Assert.Equal(0, ScanCli.Run(null, "examples/compliant-deployment.yaml", "--format", "json", "--severity",
+            "image-not-pinned-by-digest=none", "--severity", "service-account-token-automounted=none", "--severity", "default-service-account=none",
+            "--severity", "namespace-without-default-deny=none").Exit);
+    }
 
     [Fact]
     public void A_missing_path_is_a_usage_error_that_names_it()
@@ -55,7 +65,7 @@ public class ScanCommandTests
     [Fact]
     public void Standard_input_is_scanned_for_a_dash()
     {
-        var (exit, output, _) = ScanCli.Run("apiVersion: v1\nkind: Pod\nmetadata:\n  name: piped\nspec:\n  containers:\n  - name: a\n    image: b\n", "-", "--format", "json", "--level", "baseline");
+        var (exit, output, _) = ScanCli.Run("apiVersion: v1\nkind: Pod\nmetadata:\n  name: piped\nspec:\n  containers:\n  - name: a\n    image: b\n", "-", "--format", "json", "--level", "baseline", "--no-beyond-pss");
         Assert.Equal(0, exit);
         Assert.Contains("\"file\": \"<stdin>\"", output, StringComparison.Ordinal);
     }

@@ -15,7 +15,10 @@ internal static class ScanCommand
         var command = new Command("scan", """
             Check Kubernetes manifests against a Pod Security Standards level, as the API server would.
 
-            Exit codes: 0 every workload is allowed; 1 violations found; 2 usage error (bad option, missing path);
+            Checks beyond Pod Security (supply chain, workload identity, network exposure, encryption in transit, RBAC)
+            run in the same pass and are reported beside the verdicts; see kubeguard checks, --checks, --no-beyond-pss.
+
+            Exit codes: 0 every workload is allowed and no check found anything; 1 violations or findings; 2 usage error (bad option, missing path);
             3 some input could not be read (the rest was still scanned; takes precedence over 1); 70 internal error.
             """)
         {
@@ -23,6 +26,11 @@ internal static class ScanCommand
             ScanOptionsCli.DefaultNamespace, ScanOptionsCli.KubernetesVersion, ScanOptionsCli.Format, ScanOptionsCli.Output,
             ScanOptionsCli.Severity, ScanOptionsCli.HidePassed,
         };
+        foreach (var option in BeyondPssOptionsCli.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, ct) => RunAsync(
             ScanOptionsCli.ToRequest(parse),
             ConsoleEnvironment.For(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error),
@@ -42,6 +50,12 @@ internal static class ScanCommand
         var manifests = new ManifestLoader().Load(request.Paths, console.In, progress);
         ct.ThrowIfCancellationRequested();
         var report = Scanner.Scan(manifests, request.Options);
+        if (request.Checks is { } checks)
+        {
+            // Checks beyond Pod Security, reported beside the PSS verdicts (which they never change).
+            report = BeyondPodSecurity.AddTo(report, manifests, checks);
+        }
+
         var toFile = request.OutputFile is not null;
         var format = request.Format ?? (console.OutIsTerminal && !toFile ? ReportFormat.Table : ReportFormat.Json);
         var writerOptions = new ReportWriterOptions

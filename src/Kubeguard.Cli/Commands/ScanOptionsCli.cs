@@ -60,7 +60,9 @@ internal static class ScanOptionsCli
             Severities = severities,
         };
         ReportFormat? format = ReportWriters.TryParseFormat(parse.GetValue(Format), out var f) ? f : null;
-        return new ScanRequest(parse.GetValue(Paths) ?? [], options, format, parse.GetValue(Output), parse.GetValue(HidePassed));
+        // Checks beyond Pod Security: the host supplies today's date for exemption expiry.
+        var checks = BeyondPssOptionsCli.From(parse, severities, DateOnly.FromDateTime(DateTime.UtcNow));
+        return new ScanRequest(parse.GetValue(Paths) ?? [], options, format, parse.GetValue(Output), parse.GetValue(HidePassed), checks);
     }
 
     private static Option<string> CreateLevel()

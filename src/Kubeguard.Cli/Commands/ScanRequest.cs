@@ -9,4 +9,5 @@ namespace Kubeguard.Cli.Commands;
 /// <param name="Format">Output format; null picks table on a terminal and JSON otherwise.</param>
 /// <param name="OutputFile">Write the report here instead of standard output.</param>
 /// <param name="HidePassed">Leave allowed workloads out of the table.</param>
-internal sealed record ScanRequest(IReadOnlyList<string> Paths, ScanOptions Options, ReportFormat? Format, string? OutputFile, bool HidePassed);
+/// <param name="Checks">The checks beyond Pod Security (null: none).</param>
+internal sealed record ScanRequest(IReadOnlyList<string> Paths, ScanOptions Options, ReportFormat? Format, string? OutputFile, bool HidePassed, BeyondPodSecurityOptions? Checks = null);

@@ -230,9 +230,10 @@ public sealed class ImageVerifier
                 return SimpleSigning.Verify(blob, layer.Annotations.GetValueOrDefault(SimpleSigning.SignatureAnnotation), keys, digest) with { Format = format };
             }
 
-            return (Dsse.TryParse(blob, out var envelope, out var error)
+            var check = Dsse.TryParse(blob, out var envelope, out var error)
                 ? Dsse.Verify(envelope, keys, digest)
-                : SignatureCheck.Fail(Reason.InvalidSignature, error, predicateType: layer.Annotations.GetValueOrDefault("predicateType"))) with { Format = format };
+                : SignatureCheck.Fail(Reason.InvalidSignature, error, predicateType: layer.Annotations.GetValueOrDefault("predicateType"));
+            return check with { Format = format };
         })).ConfigureAwait(false);
         return [.. checks];
     }
