@@ -14,6 +14,7 @@ var root = new RootCommand("Kubeguard: a Kubernetes security guard with Pod Secu
     ChecksCommand.Create(),
     ExplainCommand.Create(),
     ClusterCommand.Create(),
+    DebugCommand.Create(),
 };
 
 return await CliHost.RunAsync(root, args);
