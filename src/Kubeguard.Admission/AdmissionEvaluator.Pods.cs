@@ -15,14 +15,9 @@ public sealed partial class AdmissionEvaluator
         }
 
         var builder = Builder(attributes, "pod");
-        if (_configuration.IsExemptNamespace(attributes.Namespace))
+        if (ExemptRequest(builder, attributes) is { } exempt)
         {
-            return Exempt(builder, "namespace");
-        }
-
-        if (_configuration.IsExemptUser(attributes.Username))
-        {
-            return Exempt(builder, "user");
+            return exempt;
         }
 
         var lookup = await _namespaces.GetNamespaceAsync(attributes.Namespace, cancellationToken).ConfigureAwait(false);
@@ -93,14 +88,9 @@ public sealed partial class AdmissionEvaluator
         }
 
         var builder = Builder(attributes, "controller");
-        if (_configuration.IsExemptNamespace(attributes.Namespace))
+        if (ExemptRequest(builder, attributes) is { } exempt)
         {
-            return Exempt(builder, "namespace");
-        }
-
-        if (_configuration.IsExemptUser(attributes.Username))
-        {
-            return Exempt(builder, "user");
+            return exempt;
         }
 
         var lookup = await _namespaces.GetNamespaceAsync(attributes.Namespace, cancellationToken).ConfigureAwait(false);
@@ -144,4 +134,10 @@ public sealed partial class AdmissionEvaluator
         builder.CountError(fatal: true);
         return builder.Allow();
     }
+
+    /// <summary>Namespace, then user exemption (upstream's order), or null when neither applies.</summary>
+    private AdmissionDecision? ExemptRequest(DecisionBuilder builder, AdmissionAttributes attributes) =>
+        _configuration.IsExemptNamespace(attributes.Namespace) ? Exempt(builder, "namespace")
+        : _configuration.IsExemptUser(attributes.Username) ? Exempt(builder, "user")
+        : null;
 }
