@@ -177,18 +177,7 @@ internal static class FixEngine
         line = lines.LineOf(node.Start);
         foreach (var segment in path.Segments)
         {
-            YamlNode? key = null;
-            YamlNode? next = null;
-            if (node.Kind == YamlNodeKind.Mapping && segment is string name)
-            {
-                key = node.KeyNode(name);
-                next = node.Get(name);
-            }
-            else if (node.Kind == YamlNodeKind.Sequence && segment is int index && index < node.Items.Count)
-            {
-                next = node.Items[index];
-            }
-
+            var next = node.Child(segment, out var key);
             if (next is null)
             {
                 break;

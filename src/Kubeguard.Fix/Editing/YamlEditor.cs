@@ -128,19 +128,7 @@ internal sealed class YamlEditor
         Guard(node, path, flowAllowed(node, 0));
         for (; depth < path.Count; depth++)
         {
-            var segment = path[depth];
-            YamlNode? next = null;
-            YamlNode? nextKey = null;
-            if (node.Kind == YamlNodeKind.Mapping && segment is string name)
-            {
-                next = node.Get(name);
-                nextKey = node.KeyNode(name);
-            }
-            else if (node.Kind == YamlNodeKind.Sequence && segment is int index && index < node.Items.Count)
-            {
-                next = node.Items[index];
-            }
-
+            var next = node.Child(path[depth], out var nextKey);
             if (next is null)
             {
                 break;

@@ -71,6 +71,22 @@ internal sealed class YamlNode
         return found;
     }
 
+    /// <summary>
+    /// One step of a field path: the value under a mapping key (<paramref name="key"/> is its key
+    /// node) or a sequence item by index; null when the step does not exist here.
+    /// </summary>
+    public YamlNode? Child(object segment, out YamlNode? key)
+    {
+        key = null;
+        if (Kind == YamlNodeKind.Mapping && segment is string name)
+        {
+            key = KeyNode(name);
+            return Get(name);
+        }
+
+        return Kind == YamlNodeKind.Sequence && segment is int index && index >= 0 && index < Items.Count ? Items[index] : null;
+    }
+
     /// <summary>True when some key appears twice in this mapping.</summary>
     public bool HasDuplicateKeys()
     {
