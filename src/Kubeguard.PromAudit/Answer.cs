@@ -13,6 +13,12 @@ public sealed record Answer<T>(T? Value, string Problem)
     /// <summary>A successful answer.</summary>
     public static Answer<T> Of(T value) => new(value, "");
 
+    /// <summary>The HTTP status of a refused or failed answer; 0 when the server gave no HTTP answer or the value was read.</summary>
+    public int HttpStatus { get; init; }
+
+    /// <summary>True when the server answered and refused: 401, 403 or 404 (the endpoint is closed to us).</summary>
+    public bool Refused => HttpStatus is 401 or 403 or 404;
+
     /// <summary>A failed answer.</summary>
-    public static Answer<T> Fail(string problem) => new(default, problem);
+    public static Answer<T> Fail(string problem, int httpStatus = 0) => new(default, problem) { HttpStatus = httpStatus };
 }

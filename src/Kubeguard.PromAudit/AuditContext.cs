@@ -77,7 +77,7 @@ public sealed class AuditContext
 
         var response = await GetAsync(path, ct, maxBytes).ConfigureAwait(false);
         var data = response.TryData(out var problem);
-        return data is null ? Answer<JsonElement?>.Fail($"GET {path}: {problem}") : Answer<JsonElement?>.Of(data);
+        return data is null ? Answer<JsonElement?>.Fail($"GET {path}: {problem}", response.IsSuccess ? 0 : response.Status) : Answer<JsonElement?>.Of(data);
     }
 
     /// <summary>The server's flags.</summary>
@@ -98,7 +98,7 @@ public sealed class AuditContext
         var data = await DataAsync("/api/v1/status/config", ct).ConfigureAwait(false);
         return data.Value is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("yaml", out var yaml) && yaml.ValueKind == JsonValueKind.String
             ? Answer<string>.Of(yaml.GetString()!)
-            : Answer<string>.Fail(data.Ok ? "the config answer has no yaml" : data.Problem);
+            : Answer<string>.Fail(data.Ok ? "the config answer has no yaml" : data.Problem, data.HttpStatus);
     }
 
     /// <summary>Active (or dropped) targets.</summary>

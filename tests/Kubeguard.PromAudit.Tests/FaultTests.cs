@@ -122,6 +122,34 @@ public sealed class FaultTests
         }
     }
 
+    [Theory]
+    [InlineData(403, ProbeOutcome.Clear)]
+    [InlineData(404, ProbeOutcome.Clear)]
+    [InlineData(500, ProbeOutcome.Inconclusive)]
+    public async Task A_closed_config_endpoint_is_judged_by_its_status_code(int status, ProbeOutcome expected)
+    {
+        var report = await AuditAsync(context =>
+        {
+            if (context.Request.Path == "/api/v1/status/config")
+            {
+                context.Response.StatusCode = status;
+                return Task.CompletedTask;
+            }
+
+            return context.Response.WriteAsync(context.Request.Path == "/api/v1/status/buildinfo" ? BuildInfo : "{}");
+        });
+        Assert.Equal("", report.Blocker);
+        Assert.Equal(expected, report.Findings.Single(f => f.Id.Code == "PROM-010").Outcome);
+    }
+
+    [Fact]
+    public void Only_an_http_status_makes_an_answer_refused_never_digits_in_its_text()
+    {
+        Assert.False(Answer<string>.Fail("cannot reach 127.0.0.1:40433: connection refused").Refused);
+        Assert.True(Answer<string>.Fail("GET /api/v1/status/config: 404 Not Found", 404).Refused);
+        Assert.False(Answer<string>.Fail("GET /api/v1/status/config: 502 Bad Gateway", 502).Refused);
+    }
+
     [Fact]
     public async Task The_audit_budget_stops_further_requests()
     {

@@ -27,7 +27,7 @@ internal static class AlertingDisclosure
         var managers = await context.DataAsync("/api/v1/alertmanagers", ct).ConfigureAwait(false);
         if (!rules.Ok && !alerts.Ok && !managers.Ok)
         {
-            return context.Blocker is null && rules.Problem.Contains("404", StringComparison.Ordinal)
+            return context.Blocker is null && rules.HttpStatus == 404
                 ? ProbeResult.Clear("rules, alerts and Alertmanagers are not readable")
                 : ProbeResult.Inconclusive(rules.Problem);
         }

@@ -21,7 +21,7 @@ internal static class ConfigReadable
         var yaml = await context.ConfigYamlAsync(ct).ConfigureAwait(false);
         if (!yaml.Ok)
         {
-            return context.Blocker is null && yaml.Problem.Contains("401", StringComparison.Ordinal) || yaml.Problem.Contains("403", StringComparison.Ordinal) || yaml.Problem.Contains("404", StringComparison.Ordinal)
+            return context.Blocker is null && yaml.Refused
                 ? ProbeResult.Clear($"the configuration is not readable ({yaml.Problem})")
                 : ProbeResult.Inconclusive(yaml.Problem);
         }
