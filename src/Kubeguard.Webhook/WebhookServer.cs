@@ -142,7 +142,7 @@ public static partial class WebhookServer
         var result = PodSecurityConfigurationLoader.Load(text);
         return result.Succeeded
             ? result.Configuration!
-            : throw new WebhookStartupException($"invalid PodSecurityConfiguration in {file}: {string.Join("; ", result.Errors)}");
+            : throw new WebhookStartupException($"invalid PodSecurityConfiguration in {file}: {result.Message}");
     }
 
     private static (INamespaceSource Source, Action? Start) CreateSource(WebhookOptions options, ILogger log)
