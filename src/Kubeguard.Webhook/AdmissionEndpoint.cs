@@ -15,7 +15,7 @@ namespace Kubeguard.Webhook;
 /// uid. Bad input gets a 400 (413 when too large, 408 when too slow) with a one-line reason.
 /// </summary>
 internal sealed partial class AdmissionEndpoint(
-    AdmissionEvaluator evaluator, AdmissionMetrics metrics, TimeProvider time, TimeSpan bodyReadTimeout, ILogger logger)
+    AdmissionEvaluator evaluator, AdmissionChecks? checks, AdmissionMetrics metrics, TimeProvider time, TimeSpan bodyReadTimeout, ILogger logger)
 {
     /// <summary>The largest request body accepted, as kube-apiserver: 3 MiB.</summary>
     public const long MaxBodyBytes = 3 * 1024 * 1024;
@@ -82,6 +82,10 @@ internal sealed partial class AdmissionEndpoint(
             try
             {
                 decision = await evaluator.EvaluateAsync(attributes, http.RequestAborted).ConfigureAwait(false);
+                if (checks is not null)
+                {
+                    decision = await checks.ApplyAsync(attributes, decision, http.RequestAborted).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
             {

@@ -87,7 +87,8 @@ public static partial class WebhookServer
 
         var metrics = new AdmissionMetrics();
         var evaluator = new AdmissionEvaluator(configuration, source);
-        var endpoint = new AdmissionEndpoint(evaluator, metrics, TimeProvider.System, options.BodyReadTimeout, logger);
+        var checks = options.Checks is null ? null : new AdmissionChecks(options.Checks, source);
+        var endpoint = new AdmissionEndpoint(evaluator, checks, metrics, TimeProvider.System, options.BodyReadTimeout, logger);
         var readiness = source as INamespaceReadiness;
 
         app.MapPost("/validate", endpoint.HandleAsync);
@@ -117,6 +118,10 @@ public static partial class WebhookServer
             if (source is IAsyncDisposable disposable)
             {
                 disposable.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            else if (source is IDisposable plain)
+            {
+                plain.Dispose();
             }
         });
         return app;
@@ -154,23 +159,8 @@ public static partial class WebhookServer
                 throw new WebhookStartupException("use either --namespaces-file or --kubeconfig, not both");
             }
 
-            string text;
-            try
-            {
-                text = File.ReadAllText(options.NamespacesFile);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new WebhookStartupException($"cannot read --namespaces-file {options.NamespacesFile}: {ex.Message}", ex);
-            }
-
-            var (source, errors) = NamespaceManifestLoader.Load(text, options.NamespacesFile);
-            foreach (var error in errors)
-            {
-                LogManifestProblem(log, error);
-            }
-
-            return (source, null);
+            var fileSource = new NamespaceFileSource(options.NamespacesFile, options.NamespacesFileCheckInterval, log);
+            return (fileSource, null);
         }
 
         KubernetesClientConfiguration config;
@@ -197,6 +187,4 @@ public static partial class WebhookServer
     [LoggerMessage(Level = LogLevel.Information, Message = "stopping: no new connections; finishing in-flight reviews")]
     private static partial void LogStopping(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "namespaces file: {Problem}")]
-    private static partial void LogManifestProblem(ILogger logger, string problem);
 }
