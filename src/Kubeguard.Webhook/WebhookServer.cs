@@ -3,7 +3,6 @@ using k8s;
 using Kubeguard.Admission;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,19 +90,13 @@ public static partial class WebhookServer
         var endpoint = new AdmissionEndpoint(evaluator, checks, metrics, TimeProvider.System, options.BodyReadTimeout, logger);
         var readiness = source as INamespaceReadiness;
 
-        app.MapPost("/validate", endpoint.HandleAsync);
-        if (ImageEndpoint.Create(options, source) is { } images)
+        var images = ImageEndpoint.Create(options, source);
+        if (images is not null)
         {
-            app.MapPost("/mutate-images", images.MutateAsync);
-            app.MapPost("/validate-images", images.ValidateAsync);
             app.Lifetime.ApplicationStopped.Register(images.Dispose);
         }
 
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", () => readiness is null || readiness.IsReady
-            ? Results.Text("ok\n")
-            : Results.Text(KubernetesNamespaceSource.NotSyncedError + "\n", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.Run(WebhookRoutes.Create(endpoint, images, metrics, readiness));
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
