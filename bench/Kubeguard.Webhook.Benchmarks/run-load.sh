@@ -28,7 +28,7 @@ case "$generator" in
   wrk)
     # Warm-up (JIT, tiered PGO), then the measured run.
     KUBEGUARD_REVIEW="$root/tests/fixtures/admission/$scenario.request.json" \
-      wrk -t1 -c"$connections" -d3s -s "$root/bench/Kubeguard.Webhook.Benchmarks/wrk-post.lua" "https://127.0.0.1:$port/validate" > /dev/null
+      wrk -t1 -c"$connections" -d"${KUBEGUARD_LOAD_WARMUP:-8}s" -s "$root/bench/Kubeguard.Webhook.Benchmarks/wrk-post.lua" "https://127.0.0.1:$port/validate" > /dev/null
     before=$(cpu)
     KUBEGUARD_REVIEW="$root/tests/fixtures/admission/$scenario.request.json" \
       wrk -t1 -c"$connections" -d"${seconds}s" -s "$root/bench/Kubeguard.Webhook.Benchmarks/wrk-post.lua" "https://127.0.0.1:$port/validate" | tail -1 | tee "$work/result"
