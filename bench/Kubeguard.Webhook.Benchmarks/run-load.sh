@@ -13,7 +13,7 @@ trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm
 
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -keyout "$work/tls.key" -out "$work/tls.crt" \
   -subj /CN=localhost -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
-"$root/src/Kubeguard.Cli/bin/Release/net10.0/kubeguard" webhook --listen "127.0.0.1:$port" \
+"${KUBEGUARD_BIN:-$root/src/Kubeguard.Cli/bin/Release/net10.0/kubeguard}" webhook --listen "127.0.0.1:$port" \
   --tls-cert-file "$work/tls.crt" --tls-private-key-file "$work/tls.key" \
   --namespaces-file "$root/tests/fixtures/admission/namespaces.yaml" > "$work/server.log" 2>&1 &
 server=$!
