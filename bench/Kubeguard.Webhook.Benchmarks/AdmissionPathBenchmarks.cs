@@ -17,6 +17,7 @@ public class AdmissionPathBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _output = new(16 * 1024);
     private AdmissionEvaluator _evaluator = null!;
+    private AdmissionChecks _checks = null!;
     private byte[] _request = null!;
 
     [Params("pod-create-allowed-restricted", "pod-create-denied-restricted", "pod-create-warned-baseline", "deployment-create-warned")]
@@ -27,7 +28,9 @@ public class AdmissionPathBenchmarks
     {
         var objects = KubernetesYaml.LoadAllFromString(File.ReadAllText(RepositoryFiles.Admission("namespaces.yaml")));
         var configuration = PodSecurityConfigurationLoader.Load(File.ReadAllText(RepositoryFiles.Admission("config.yaml"))).Configuration!;
-        _evaluator = new AdmissionEvaluator(configuration, new StaticNamespaceSource(objects.OfType<V1Namespace>(), objects.OfType<V1Pod>()));
+        var namespaces = new StaticNamespaceSource(objects.OfType<V1Namespace>(), objects.OfType<V1Pod>());
+        _evaluator = new AdmissionEvaluator(configuration, namespaces);
+        _checks = new AdmissionChecks(new AdmissionCheckOptions(), namespaces);
         _request = File.ReadAllBytes(RepositoryFiles.Admission(Scenario + ".request.json"));
     }
 
@@ -37,6 +40,22 @@ public class AdmissionPathBenchmarks
         var parsed = AdmissionReviewCodec.Parse(_request);
         var request = parsed.Request!;
         var decision = _evaluator.EvaluateAsync(AdmissionReviewCodec.ToAttributes(request)).AsTask().GetAwaiter().GetResult();
+        _output.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(_output);
+        AdmissionReviewCodec.Serialize(writer, AdmissionReviewCodec.Respond(request.Uid!, decision));
+        writer.Flush();
+        return _output.WrittenCount;
+    }
+
+    /// <summary>The same with every single-object check beyond Pod Security switched on (<c>--checks all</c>).</summary>
+    [Benchmark]
+    public int DecodeEvaluateCheckEncode()
+    {
+        var parsed = AdmissionReviewCodec.Parse(_request);
+        var request = parsed.Request!;
+        var attributes = AdmissionReviewCodec.ToAttributes(request);
+        var decision = _evaluator.EvaluateAsync(attributes).AsTask().GetAwaiter().GetResult();
+        decision = _checks.ApplyAsync(attributes, decision).AsTask().GetAwaiter().GetResult();
         _output.ResetWrittenCount();
         using var writer = new Utf8JsonWriter(_output);
         AdmissionReviewCodec.Serialize(writer, AdmissionReviewCodec.Respond(request.Uid!, decision));
