@@ -31,6 +31,7 @@ public sealed class AdmissionChecks
     private static readonly FrozenSet<string> ContextKinds = FrozenSet.Create(StringComparer.Ordinal, "Pod", "workloads", "Namespace");
 
     private readonly AdmissionCheckOptions _options;
+    private readonly CheckOptions _checkOptions;
     private readonly INamespaceSource _namespaces;
     private readonly InventoryEvaluator _evaluator;
     private readonly TimeProvider _time;
@@ -47,6 +48,10 @@ public sealed class AdmissionChecks
         _namespaces = namespaces;
         _time = time ?? TimeProvider.System;
         _evaluator = new InventoryEvaluator(BuiltInChecks.All, options.Checks.Severities);
+
+        // Families without a single-object check (RBAC, encryption in transit, network exposure) are not run at all.
+        var families = BuiltInChecks.All.Where(IsSingleObject).Select(c => c.Family).ToHashSet();
+        _checkOptions = options.Checks with { Families = options.Checks.Families.Intersect(families) };
     }
 
     /// <summary>The IDs of the checks that can run at admission, in catalog order.</summary>
@@ -126,7 +131,7 @@ public sealed class AdmissionChecks
 
         var inventory = Inventory.From(objects);
         // Checks that need other objects see only this one here; their findings would be guesses.
-        var findings = _evaluator.Evaluate(inventory, _options.Checks).Where(f => SingleObject.Contains(f.CheckId));
+        var findings = _evaluator.Evaluate(inventory, _checkOptions).Where(f => SingleObject.Contains(f.CheckId));
         var today = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
         return ExemptionRules.Apply(findings, _options.Exemptions, today, inventory).Active;
     }
