@@ -55,6 +55,23 @@ public sealed class NamespacesFileReloadTests : IDisposable
         return false;
     }
 
+    /// <summary>Waits until a log line contains <paramref name="text"/>, for at most 20 s.</summary>
+    private static async Task<bool> LoggedAsync(ListLogger logs, string text)
+    {
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < until)
+        {
+            if (logs.Lines.Any(l => l.Message.Contains(text, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return false;
+    }
+
     [Fact]
     public async Task A_changed_file_is_applied_and_a_broken_one_keeps_the_last_good_content_over_tls()
     {
@@ -69,16 +86,11 @@ public sealed class NamespacesFileReloadTests : IDisposable
         // When: the file labels "team" restricted, then it is denied
         await ReplaceAsync(Namespace("team", "restricted"));
         Assert.True(await EventuallyAsync(client, allowed: false), "the restricted label was never applied");
-        Assert.Contains(logs.Lines, l => l.Message.Contains("reloaded: 1 namespaces", StringComparison.Ordinal));
+        Assert.True(await LoggedAsync(logs, "reloaded: 1 namespaces"), "the reload was not logged");
 
         // When: the file is broken, the last good content stays and the log says why
         await ReplaceAsync(Namespace("team", null) + "---\nkind: Namespace\nmetadata: [\n");
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < until && !logs.Lines.Any(l => l.Message.Contains("keeping the last good content", StringComparison.Ordinal)))
-        {
-            await Task.Delay(50);
-        }
-
+        Assert.True(await LoggedAsync(logs, "keeping the last good content"), "the broken file was not reported");
         var kept = Assert.Single(logs.Lines, l => l.Message.Contains("keeping the last good content", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, kept.Level);
         Assert.Matches(System.Text.RegularExpressions.Regex.Escape(File_) + ":[678]: ", kept.Message);
