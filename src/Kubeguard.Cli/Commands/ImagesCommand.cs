@@ -18,7 +18,7 @@ namespace Kubeguard.Cli.Commands;
 /// <param name="Images">Image references given with <c>--image</c>.</param>
 /// <param name="PolicyPath">The <c>--policy</c> file, or null.</param>
 /// <param name="KeyPaths">The <c>--key</c> files (the quick form).</param>
-/// <param name="DockerConfigPath">The <c>--docker-config</c> file, or null for the default location.</param>
+/// <param name="DockerConfigPath">The <c>--docker-config</c> file, or null for the default location; a pod's <c>imagePullSecrets</c> in the input take precedence for its images.</param>
 /// <param name="InsecureRegistries">The <c>--insecure-registry</c> hosts (loopback only).</param>
 /// <param name="TimeoutSeconds">The per-request timeout.</param>
 /// <param name="Concurrency">Registry requests in flight at once.</param>
@@ -129,6 +129,17 @@ internal static class ImagesCommand
         var manifests = request.Paths.Count > 0 ? new ManifestLoader().Load(request.Paths, standardInput) : new ManifestSet([], [], [], 0);
         var found = manifests.Documents.SelectMany(d => PodImages.Find(d.Kind, d.Raw).Select(i => (Document: d, Image: i))).ToList();
         var uses = found.Select(f => new ImageUse(f.Image.Reference, f.Document.LocationOf(ImageUse.ToFieldPath(f.Image.Path)), f.Document.Subject)).ToList();
+        var pullSecrets = PullSecrets.From(manifests.Documents.Select(d => d.Raw));
+        var notes = new List<string>();
+        options = options with
+        {
+            Credentials = pullSecrets.Apply(credentials, manifests.Documents.SelectMany(d => PullSecrets.Images(d.Kind, d.Raw)), notes),
+        };
+        foreach (var line in pullSecrets.Errors.Concat(notes))
+        {
+            await error.WriteLineAsync($"kubeguard: {line}").ConfigureAwait(false);
+        }
+
         using var client = new RegistryClient(options, handler);
         var verifier = new ImageVerifier(client, loaded.Policy!);
         var results = await verifier.VerifyAllAsync(uses.Select(u => u.Reference).Concat(request.Images), cancellationToken).ConfigureAwait(false);
@@ -153,7 +164,7 @@ internal static class ImagesCommand
             await error.WriteLineAsync($"kubeguard: {problem}").ConfigureAwait(false);
         }
 
-        return results.Any(r => !r.Passed) ? ExitCodes.Findings : invalid.Length > 0 ? ExitCodes.InputError : ExitCodes.Success;
+        return results.Any(r => !r.Passed) ? ExitCodes.Findings : invalid.Length > 0 || pullSecrets.Errors.Count > 0 ? ExitCodes.InputError : ExitCodes.Success;
     }
 
     private static string PinsJson(ManifestSet manifests, IReadOnlyList<ImageVerification> results, IReadOnlyList<string> images)
