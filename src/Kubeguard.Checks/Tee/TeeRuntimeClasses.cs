@@ -87,6 +87,16 @@ public static class TeeRuntimeClasses
         "feature.node.kubernetes.io/cpu-security.se.enabled",
     ];
 
+    /// <summary>
+    /// The extended resources NFD advertises for the TEE keys a node has (SEV-SNP ASIDs, TDX keys);
+    /// kata-deploy puts one of each in the TEE RuntimeClass overhead.
+    /// </summary>
+    public static ImmutableArray<string> TeeKeyResources { get; } =
+    [
+        "sev-snp.amd.com/esids",
+        "tdx.intel.com/keys",
+    ];
+
     /// <summary>The GKE node label naming the confidential instance type (<c>SEV</c>, <c>SEV_SNP</c>, <c>TDX</c>).</summary>
     public const string GkeInstanceTypeLabel = "cloud.google.com/gke-confidential-nodes-instance-type";
 
