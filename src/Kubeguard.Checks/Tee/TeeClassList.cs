@@ -147,7 +147,7 @@ public sealed class TeeClassList
         {
             return new TeeClassEntry(pattern!, kind!.Value, platform!.Value, note!.Trim());
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
             errors.Add($"line {line}: pattern \"{pattern}\" is not a valid regular expression ({ex.Message.TrimEnd('.')})");
             return null;

@@ -45,7 +45,9 @@ public enum TeePlatform
 /// <param name="Note">Why it means that, and where it comes from.</param>
 public sealed record TeeClassEntry(string Pattern, TeeClassKind Kind, TeePlatform Platform, string Note)
 {
-    private readonly Regex _regex = new("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    // Linear-time matching without a timeout: a wall-clock timeout fired on a busy machine and threw
+    // out of a check, and patterns may come from configuration.
+    private readonly Regex _regex = new("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>True when the name or handler matches.</summary>
     public bool Matches(string name) => _regex.IsMatch(name);

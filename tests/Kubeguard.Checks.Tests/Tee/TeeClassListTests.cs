@@ -66,6 +66,7 @@ public sealed class TeeClassListTests
     [InlineData("pattern: x\n    kind: tee", "line 5: note is required: say why the class means this and where that comes from")]
     [InlineData("pattern: x\n    kind: tee\n    platform: gke\n    note: n", "line 5: platform must be one of upstream, aks, contrast, eks, not \"gke\"")]
     [InlineData("pattern: \"acme-(\"\n    kind: tee\n    note: n", "line 5: pattern \"acme-(\" is not a valid regular expression")]
+    [InlineData("pattern: \"(a)\\\\1\"\n    kind: tee\n    note: n", "line 5: pattern \"(a)\\1\" is not a valid regular expression")]
     public void A_bad_entry_is_refused_with_its_line_and_reason(string entry, string error)
     {
         var text = $"apiVersion: kubeguard.io/v1alpha1\nkind: TeeRuntimeClasses\nclasses:\n  -\n    {entry}\n";
