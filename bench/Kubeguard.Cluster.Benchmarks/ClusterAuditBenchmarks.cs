@@ -49,7 +49,7 @@ public class ClusterAuditBenchmarks
 
         using (client)
         {
-            return await new ClusterAuditor(client!, server, AuditRequest.AllNamespaces).RunAsync();
+            return await new ClusterAuditor(client!, server, AuditRequest.AllNamespaces with { PageSize = int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_SIZE"), out var size) ? size : 500 }).RunAsync();
         }
     }
 }

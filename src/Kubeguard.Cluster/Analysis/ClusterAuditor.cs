@@ -123,7 +123,7 @@ public sealed class ClusterAuditor
         var listFailure = await _lister.ListAsync(ResourceKind.Namespace, null, _request.NamespaceSelector,
             (page, _) =>
             {
-                read += page.Items.Count;
+                read += page.Count;
                 foreach (var item in page.Items)
                 {
                     if (item is V1Namespace { Metadata.Name: { } name } ns)
@@ -132,7 +132,7 @@ public sealed class ClusterAuditor
                     }
                 }
 
-                Report(ResourceKind.Namespace, null, page.Items.Count);
+                Report(ResourceKind.Namespace, null, page.Count);
                 return ValueTask.CompletedTask;
             },
             () =>
@@ -208,8 +208,8 @@ public sealed class ClusterAuditor
                     Accept(kind, item, staging, judge);
                 }
 
-                read += page.Items.Count;
-                Report(kind, namespaceName, page.Items.Count);
+                read += page.Count;
+                Report(kind, namespaceName, page.Count);
                 return ValueTask.CompletedTask;
             },
             () =>
