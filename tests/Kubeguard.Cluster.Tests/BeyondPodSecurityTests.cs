@@ -37,6 +37,8 @@ public sealed class BeyondPodSecurityTests
         Assert.Equal(["RoleBinding shop/everyone-view"], Found(checks, "rbac-binding-to-everyone"));
         Assert.Equal(["Secret shop/web-token"], Found(checks, "legacy-service-account-token-secret"));
         Assert.Empty(checks.NotRead);
+        // Findings come before exemptions; the subject's annotations travel with them for inline exemptions.
+        Assert.StartsWith("reason=the shop front is public", checks.AnnotationsOf(new ObjectRef("Service", "shop", "web"))?["exempt.kubeguard.io/service-exposed-outside-cluster"], StringComparison.Ordinal);
     }
 
     [Fact]
