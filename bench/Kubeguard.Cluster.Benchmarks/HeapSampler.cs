@@ -11,6 +11,21 @@ internal sealed class HeapSampler : IDisposable
     private readonly Timer _timer;
     private long _maxHeap;
     private long _maxCommitted;
+    private string _maxPhase = "start";
+
+    private long _phaseTicks = Environment.TickCount64;
+    private string _phase = "start";
+
+    /// <summary>What the run is doing now (the resource being listed), to tell where the peak falls.</summary>
+    public string Phase
+    {
+        get => _phase;
+        set
+        {
+            _phase = value;
+            _phaseTicks = Environment.TickCount64;
+        }
+    }
 
     public HeapSampler()
     {
@@ -22,7 +37,7 @@ internal sealed class HeapSampler : IDisposable
         Sample();
         var info = GC.GetGCMemoryInfo(GCKind.Any);
         return string.Create(CultureInfo.InvariantCulture,
-            $"    heap: max total {_maxHeap / 1048576.0:F0} MB, max committed {_maxCommitted / 1048576.0:F0} MB, allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, last GC: heap {info.HeapSizeBytes / 1048576.0:F0} MB, fragmented {info.FragmentedBytes / 1048576.0:F0} MB, LOH after {info.GenerationInfo[3].SizeAfterBytes / 1048576.0:F0} MB");
+            $"    heap: max total {_maxHeap / 1048576.0:F0} MB, max committed {_maxCommitted / 1048576.0:F0} MB (largest while {_maxPhase}), allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, last GC: heap {info.HeapSizeBytes / 1048576.0:F0} MB, fragmented {info.FragmentedBytes / 1048576.0:F0} MB, LOH after {info.GenerationInfo[3].SizeAfterBytes / 1048576.0:F0} MB");
     }
 
     public void Dispose() => _timer.Dispose();
@@ -32,14 +47,23 @@ internal sealed class HeapSampler : IDisposable
         var total = GC.GetTotalMemory(false);
         var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
         InterlockedMax(ref _maxHeap, total);
-        InterlockedMax(ref _maxCommitted, committed);
+        if (InterlockedMax(ref _maxCommitted, committed))
+        {
+            _maxPhase = $"{Phase}, {Environment.TickCount64 - _phaseTicks} ms after its last page";
+        }
     }
 
-    private static void InterlockedMax(ref long target, long value)
+    private static bool InterlockedMax(ref long target, long value)
     {
         long current;
-        while (value > (current = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
+        while (value > (current = Interlocked.Read(ref target)))
         {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 }

@@ -44,14 +44,20 @@ static async Task<int> RunOnceAsync(string kubeconfig)
 {
     var stopwatch = Stopwatch.StartNew();
     using var sampler = new HeapSampler();
-    var report = await ClusterAuditBenchmarks.AuditAsync(kubeconfig);
+    var report = await ClusterAuditBenchmarks.AuditAsync(kubeconfig, new PhaseProgress(sampler));
     var reports = PolicyReports.For(report, DateTimeOffset.UnixEpoch).Count();
     var commands = report.Namespaces.Count(n => n.Plan.Target is not null);
     stopwatch.Stop();
     var peakMb = PeakMb();
+    var findings = report.Checks?.Findings.Length ?? 0;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{stopwatch.Elapsed.TotalSeconds,6:F2} s wall  {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F2} s cpu  {peakMb,5:F0} MB peak  pods {report.Namespaces.Sum(n => n.Pods)}  namespaces {report.Namespaces.Length}  label commands {commands}  policy reports {reports}  objects {report.Objects}  error {report.Failure?.Message ?? "none"}"));
+        $"{stopwatch.Elapsed.TotalSeconds,6:F2} s wall  {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F2} s cpu  {peakMb,5:F0} MB peak  pods {report.Namespaces.Sum(n => n.Pods)}  namespaces {report.Namespaces.Length}  label commands {commands}  policy reports {reports}  objects {report.Objects}  other findings {findings}  error {report.Failure?.Message ?? "none"}"));
     Console.WriteLine(sampler.Summary());
+    if (Environment.GetEnvironmentVariable("BENCH_SMAPS") == "1")
+    {
+        Console.WriteLine("    " + string.Join(", ", File.ReadAllLines("/proc/self/smaps_rollup").Skip(1).Take(12).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)))));
+    }
+
     return report.Failure is null ? 0 : 1;
 }
 
@@ -111,4 +117,10 @@ static Process Start(string arguments)
         RedirectStandardOutput = true,
         UseShellExecute = false,
     })!;
+}
+
+/// <summary>Tells the heap sampler which resource is being read; after the last page, the checks are evaluated.</summary>
+internal sealed class PhaseProgress(HeapSampler sampler) : IProgress<Kubeguard.Cluster.Analysis.ReadProgress>
+{
+    public void Report(Kubeguard.Cluster.Analysis.ReadProgress value) => sampler.Phase = "reading " + value.Resource;
 }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.IO.Compression;
 using k8s;
 using k8s.Models;
 using Kubeguard.Checks;
+using Kubeguard.Checks.Exemptions;
 using Kubeguard.Checks.Tee;
 using Kubeguard.Cluster.Reading;
 using Kubeguard.Cluster.Results;
@@ -15,7 +17,8 @@ namespace Kubeguard.Cluster.Checks;
 /// <remarks>
 /// Cluster-scoped objects (Namespaces, Nodes with their labels only, RuntimeClasses, ClusterRoles,
 /// ClusterRoleBindings, FelixConfigurations) are kept as models and are part of every namespace's
-/// inventory. Namespaced objects are kept as their slimmed JSON, grouped by namespace. Of the
+/// inventory. Namespaced objects are kept as their slimmed JSON, deflated (manifests repeat
+/// themselves: a few kilobytes become a few hundred bytes), grouped by namespace. Of the
 /// workloads, the top-level ones are kept (a Deployment, not the ReplicaSets it owns; a CronJob, not
 /// its Jobs), and of the pods those no controller that was read stands for, plus every pod on a
 /// confidential node (TEE-014 compares pods across namespaces on one node).
@@ -116,14 +119,14 @@ internal sealed class CheckInventoryCollector
 
         if (pod.Spec?.NodeName is { } node && _confidentialNodes.Contains(node))
         {
-            _confidentialNodePods[(namespaceName, name)] = (ResourceKind.Pod, json.ToArray());
+            _confidentialNodePods[(namespaceName, name)] = (ResourceKind.Pod, Deflate(json.Span));
         }
     }
 
     /// <summary>Records a read that failed.</summary>
     public void NotRead(ResourceKind kind, string? namespaceName, string reason) => _notRead.Add((kind, namespaceName, reason));
 
-    /// <summary>Evaluates every enabled check, namespace by namespace.</summary>
+    /// <summary>Evaluates every enabled check, namespace by namespace, letting go of each namespace's objects once judged.</summary>
     public ClusterChecks Evaluate()
     {
         var context = _clusterScoped.Values.Select(o => new InventoryObject(o, ClusterSource)).ToList();
@@ -134,17 +137,23 @@ internal sealed class CheckInventoryCollector
         {
             foreach (var finding in _evaluator.Evaluate(inventory, _options))
             {
-                if (keep(finding) && findings.Add(finding) && inventory.AnnotationsOf(finding.Subject) is { Count: > 0 } found)
+                if (keep(finding) && findings.Add(finding) && !annotations.ContainsKey(finding.Subject)
+                    && inventory.AnnotationsOf(finding.Subject) is { Count: > 0 } found
+                    && found.Keys.Any(k => k.StartsWith(InlineExemptions.Prefix, StringComparison.Ordinal)))
                 {
-                    annotations.TryAdd(finding.Subject, found);
+                    // Only the annotations inline exemptions are read from.
+                    annotations[finding.Subject] = found
+                        .Where(a => a.Key.StartsWith(InlineExemptions.Prefix, StringComparison.Ordinal))
+                        .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
                 }
             }
         }
 
         Run(Inventory.From(context), f => f.CheckId != Tee014SharedConfidentialNode);
-        foreach (var (namespaceName, objects) in _namespaced)
+        foreach (var namespaceName in _namespaced.Keys.ToList())
         {
-            var items = objects.Values.Select(o => ToItem(o.Kind, o.Json)).OfType<InventoryObject>();
+            var items = _namespaced[namespaceName].Values.Select(o => ToItem(o.Kind, o.Json)).OfType<InventoryObject>().ToList();
+            _namespaced.Remove(namespaceName);
             Run(Inventory.From(context.Concat(items)), f => f.CheckId != Tee014SharedConfidentialNode);
         }
 
@@ -205,12 +214,32 @@ internal sealed class CheckInventoryCollector
             _namespaced[key] = objects;
         }
 
-        objects[(kind.Kind, name)] = (kind, json.ToArray());
+        objects[(kind.Kind, name)] = (kind, Deflate(json.Span));
+    }
+
+    private static byte[] Deflate(ReadOnlySpan<byte> json)
+    {
+        using var output = new MemoryStream(json.Length / 4);
+        using (var deflate = new DeflateStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            deflate.Write(json);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] Inflate(byte[] deflated)
+    {
+        using var input = new MemoryStream(deflated, writable: false);
+        using var inflate = new DeflateStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream(deflated.Length * 4);
+        inflate.CopyTo(output);
+        return output.ToArray();
     }
 
     private static InventoryObject? ToItem(ResourceKind kind, byte[] json)
     {
-        if (kind.Read(json) is not IKubernetesObject<V1ObjectMeta> item)
+        if (kind.Read(Inflate(json)) is not IKubernetesObject<V1ObjectMeta> item)
         {
             return null;
         }

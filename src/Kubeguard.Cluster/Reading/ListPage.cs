@@ -13,12 +13,14 @@ public sealed class ListPage : IDisposable
 {
     private readonly ResourceKind _kind;
     private readonly IReadOnlyList<(int Start, int Length)> _items;
+    private readonly Action<byte[]> _release;
     private byte[]? _buffer;
 
-    internal ListPage(ResourceKind kind, byte[] buffer, IReadOnlyList<(int Start, int Length)> items, string? continueToken, string? resourceVersion)
+    internal ListPage(ResourceKind kind, byte[] buffer, Action<byte[]> release, IReadOnlyList<(int Start, int Length)> items, string? continueToken, string? resourceVersion)
     {
         _kind = kind;
         _buffer = buffer;
+        _release = release;
         _items = items;
         Continue = continueToken;
         ResourceVersion = resourceVersion;
@@ -67,7 +69,7 @@ public sealed class ListPage : IDisposable
         if (_buffer is { } buffer)
         {
             _buffer = null;
-            ArrayPool<byte>.Shared.Return(buffer);
+            _release(buffer);
         }
     }
 }

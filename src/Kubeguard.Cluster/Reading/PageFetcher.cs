@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -14,10 +13,8 @@ namespace Kubeguard.Cluster.Reading;
 /// </summary>
 internal static class PageFetcher
 {
-    private const int InitialBuffer = 64 * 1024;
-
     public static async Task<ListPage> FetchAsync(
-        IKubernetes client, ResourceKind kind, string? namespaceName, string? continueToken, int limit, string? labelSelector, CancellationToken cancellationToken)
+        IKubernetes client, PageBuffers buffers, ResourceKind kind, string? namespaceName, string? continueToken, int limit, string? labelSelector, CancellationToken cancellationToken)
     {
         var query = new StringBuilder("?limit=").Append(limit);
         Append(query, "continue", continueToken);
@@ -47,15 +44,15 @@ internal static class PageFetcher
         var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var (buffer, length) = await ReadAllAsync(stream, timeout.Token).ConfigureAwait(false);
+            var (buffer, length) = await ReadAllAsync(stream, buffers, timeout.Token).ConfigureAwait(false);
             try
             {
                 var (items, next, resourceVersion) = Index(buffer.AsSpan(0, length));
-                return new ListPage(kind, buffer, items, next, resourceVersion);
+                return new ListPage(kind, buffer, buffers.Return, items, next, resourceVersion);
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                buffers.Return(buffer);
                 throw;
             }
         }
@@ -69,9 +66,9 @@ internal static class PageFetcher
         }
     }
 
-    private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, CancellationToken cancellationToken)
+    private static async Task<(byte[] Buffer, int Length)> ReadAllAsync(Stream stream, PageBuffers buffers, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
+        var buffer = buffers.Rent();
         var length = 0;
         try
         {
@@ -79,10 +76,7 @@ internal static class PageFetcher
             {
                 if (length == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
+                    buffer = PageBuffers.Grow(buffer, length);
                 }
 
                 var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
@@ -96,7 +90,7 @@ internal static class PageFetcher
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            buffers.Return(buffer);
             throw;
         }
     }

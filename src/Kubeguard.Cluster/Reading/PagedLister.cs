@@ -15,6 +15,7 @@ public sealed class PagedLister
 {
     private readonly IKubernetes _client;
     private readonly string _server;
+    private readonly PageBuffers _buffers = new();
 
     /// <summary>Creates a lister over <paramref name="client"/>.</summary>
     /// <param name="client">The KubernetesClient.</param>
@@ -124,6 +125,6 @@ public sealed class PagedLister
     private Task<ListPage> FetchAsync(ResourceKind kind, string? namespaceName, string? continueToken, string? labelSelector, CancellationToken cancellationToken)
     {
         Requests++;
-        return PageFetcher.FetchAsync(_client, kind, namespaceName, continueToken, PageSize, labelSelector, cancellationToken);
+        return PageFetcher.FetchAsync(_client, _buffers, kind, namespaceName, continueToken, PageSize, labelSelector, cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ namespace Kubeguard.Cluster.Results;
 
 /// <summary>What the checks beyond Pod Security found in a cluster read.</summary>
 /// <param name="Findings">Every finding, in catalog order, before exemptions.</param>
-/// <param name="Annotations">The annotations of each finding's subject, for inline exemptions.</param>
+/// <param name="Annotations">The inline exemption annotations (<c>exempt.kubeguard.io/…</c>) of each finding's subject that has any.</param>
 /// <param name="NotRead">Objects the checks needed that could not be read, and which checks that leaves incomplete.</param>
 public sealed record ClusterChecks(
     ImmutableArray<CheckFinding> Findings,
