@@ -33,7 +33,15 @@ internal static class ClusterCommand
 
     public static Command Create() => new("cluster", "Audit a live cluster against its Pod Security labels, and plan the rollout of stricter levels.")
     {
-        Subcommand("audit", "Judge every pod and workload template against its namespace's Pod Security labels, as Pod Security Admission would.", plan: false),
+        Subcommand("audit", """
+            Judge every pod and workload template against its namespace's Pod Security labels, as Pod Security Admission would.
+
+            Checks beyond Pod Security (supply chain, workload identity, network exposure, encryption in transit, RBAC, TEE)
+            run over what is read, as in scan; see --checks, --no-beyond-pss, --exemptions, --severity, --fail-on.
+
+            Exit codes: 0 nothing found; 1 Pod Security violations, or other findings at or above --fail-on; 2 usage error;
+            3 something could not be read (named on stderr; takes effect when nothing else failed).
+            """, plan: false),
         Subcommand("plan", "Per namespace: the strictest level:version every pod and template passes today, what breaks at stricter levels, and the labels to apply.", plan: true),
         PspSubcommand(),
     };
