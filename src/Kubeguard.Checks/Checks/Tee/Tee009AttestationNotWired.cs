@@ -22,7 +22,7 @@ internal static partial class Tee009AttestationNotWired
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             if (TeeHits.InitDataOf(pod) is not { IsValid: true } initData)
             {
@@ -85,6 +85,6 @@ internal static partial class Tee009AttestationNotWired
                 Values.Each(c.Env).Any(e => e.ValueFrom?.SecretKeyRef?.Name == secret) || Values.Each(c.EnvFrom).Any(e => e.SecretRef?.Name == secret));
     }
 
-    [GeneratedRegex(@"^\s*""?(?<key>[A-Za-z_]+)""?\s*=\s*(""[^""]+""|'[^']+')", RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"^\s*""?(?<key>[A-Za-z_]+)""?\s*=\s*(""[^""]+""|'[^']+')", RegexOptions.Multiline)]
     private static partial Regex InlineAssignment();
 }
