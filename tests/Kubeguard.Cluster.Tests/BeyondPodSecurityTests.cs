@@ -111,7 +111,7 @@ public sealed class BeyondPodSecurityTests
         Assert.Empty(Found(checks, "service-exposed-outside-cluster"));
         var notRead = Assert.Single(checks.NotRead);
         Assert.Equal(("services", "shop"), (notRead.Resource, notRead.Namespace));
-        Assert.Equal(["service-exposed-outside-cluster", "service-external-ips", "monitoring-exposed"], notRead.Checks.ToArray());
+        Assert.Equal(["service-exposed-outside-cluster", "service-external-ips", "monitoring-exposed", "tee-012"], notRead.Checks.ToArray());
         Assert.Contains("services in shop could not be read", notRead.Message, StringComparison.Ordinal);
         // The Pod Security audit is unaffected.
         Assert.Equal(["shop", "vault"], report.Namespaces.Select(n => n.Name));
