@@ -141,4 +141,25 @@ public sealed class BeyondPodSecurityTests
         Assert.Null(report.Checks);
         Assert.DoesNotContain(cluster.Server.Requests, r => r.Contains("/services", StringComparison.Ordinal) || r.Contains("/nodes", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Pods_of_different_namespaces_on_one_confidential_node_are_compared()
+    {
+        await using var cluster = await LocalCluster.StartAsync("beyond");
+        cluster.Server.Core("nodes", "NodeList").Add("""{"metadata":{"name":"node-a","labels":{"cloud.google.com/gke-confidential-nodes-instance-type":"n2d-standard-4"}}}""");
+        var pods = cluster.Server.Core("pods", "PodList");
+        foreach (var item in System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(ClusterFixtures.Root, "beyond", "pods.json")))!["items"]!.AsArray())
+        {
+            pods.Add(item!.DeepClone().AsObject());
+        }
+
+        // A privileged agent in another namespace, on the node where the confidential vault/enclave runs.
+        pods.Add("""{"metadata":{"name":"node-agent","namespace":"shop"},"spec":{"nodeName":"node-a","containers":[{"name":"agent","image":"registry.example/agent@sha256:0000000000000000000000000000000000000000000000000000000000000000","securityContext":{"privileged":true}}]}}""");
+
+        var checks = Checks(await cluster.AuditAsync(WithChecks()));
+
+        var finding = Assert.Single(checks.Findings, f => f.CheckId == "tee-014");
+        Assert.Equal(new ObjectRef("Pod", "shop", "node-agent"), finding.Subject);
+        Assert.Contains("the pod runs a privileged container on the confidential node \"node-a\" beside \"Pod enclave\"", finding.Message, StringComparison.Ordinal);
+    }
 }

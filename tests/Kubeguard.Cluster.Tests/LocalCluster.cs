@@ -1,6 +1,6 @@
+using Kubeguard.Admission;
 using Kubeguard.Cluster.Analysis;
 using Kubeguard.Cluster.Connection;
-using Kubeguard.Admission;
 using Kubeguard.Cluster.Results;
 using Kubeguard.Testing.KubeApi;
 

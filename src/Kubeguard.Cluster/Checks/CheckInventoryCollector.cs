@@ -16,8 +16,8 @@ namespace Kubeguard.Cluster.Checks;
 /// </summary>
 /// <remarks>
 /// Cluster-scoped objects (Namespaces, Nodes with their labels only, RuntimeClasses, ClusterRoles,
-/// ClusterRoleBindings, FelixConfigurations) are kept as models and are part of every namespace's
-/// inventory. Namespaced objects are kept as their slimmed JSON, deflated (manifests repeat
+/// ClusterRoleBindings, FelixConfigurations) are kept as models: evaluated together once, and those
+/// namespaced objects refer to (RuntimeClasses, ClusterRoles, FelixConfigurations) with each namespace. Namespaced objects are kept as their slimmed JSON, deflated (manifests repeat
 /// themselves: a few kilobytes become a few hundred bytes), grouped by namespace. Of the
 /// workloads, the top-level ones are kept (a Deployment, not the ReplicaSets it owns; a CronJob, not
 /// its Jobs), and of the pods those no controller that was read stands for, plus every pod on a
@@ -150,11 +150,19 @@ internal sealed class CheckInventoryCollector
         }
 
         Run(Inventory.From(context), f => f.CheckId != Tee014SharedConfidentialNode);
+
+        // A namespace is judged with its own Namespace object and the cluster-scoped objects its
+        // objects refer to (RuntimeClasses, ClusterRoles, FelixConfigurations). Nodes,
+        // ClusterRoleBindings and the other Namespaces yield findings only on themselves, made by
+        // the run above (and the TEE-014 run below), so each namespace's run stays small.
+        var shared = context.Where(o => o.Kind is not ("Namespace" or "Node" or "ClusterRoleBinding")).ToList();
+        var namespaces = context.Where(o => o.Kind == "Namespace").ToDictionary(o => o.Name, StringComparer.Ordinal);
         foreach (var namespaceName in _namespaced.Keys.ToList())
         {
             var items = _namespaced[namespaceName].Values.Select(o => ToItem(o.Kind, o.Json)).OfType<InventoryObject>().ToList();
             _namespaced.Remove(namespaceName);
-            Run(Inventory.From(context.Concat(items)), f => f.CheckId != Tee014SharedConfidentialNode);
+            var own = namespaces.TryGetValue(namespaceName, out var ns) ? [ns] : Array.Empty<InventoryObject>();
+            Run(Inventory.From(shared.Concat(own).Concat(items)), f => f.CheckId != Tee014SharedConfidentialNode);
         }
 
         if (_confidentialNodePods.Count > 0)
