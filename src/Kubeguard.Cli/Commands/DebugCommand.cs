@@ -77,7 +77,7 @@ internal static class DebugCommand
             if (outcome.Plan is { } shown && (dryRun || outcome.Status == DebugStatus.Refused))
             {
                 await output.WriteLineAsync($"# profile {DebugProfiles.Name(shown.Profile)} at PodSecurity \"{shown.Policy}\": {(shown.Admitted ? "allowed" : "rejected")}").ConfigureAwait(false);
-                await output.WriteLineAsync(k8s.KubernetesYaml.Serialize(shown.Container)).ConfigureAwait(false);
+                await output.WriteLineAsync(ModelYaml.Serialize(shown.Container)).ConfigureAwait(false);
             }
 
             if (outcome.Plan is { Admitted: true } able)

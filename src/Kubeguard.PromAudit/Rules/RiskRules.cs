@@ -40,14 +40,12 @@ public sealed record RiskRules
     /// <summary>Tag fragments naming an end-of-life base OS.</summary>
     public IReadOnlyList<string> EolTagMarkers { get; init; } = [];
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
-
     /// <summary>The rules shipped in this build.</summary>
     public static RiskRules BuiltIn { get; } = Load(typeof(RiskRules).Assembly.GetManifestResourceStream("Kubeguard.PromAudit.risk-rules.json")!);
 
     /// <summary>Reads a rules file.</summary>
     public static RiskRules Load(Stream json) =>
-        JsonSerializer.Deserialize<RiskRules>(json, Options) ?? throw new InvalidDataException("empty rules file");
+        JsonSerializer.Deserialize(json, RulesJsonContext.Default.RiskRules) ?? throw new InvalidDataException("empty rules file");
 
     /// <summary>Prometheus advisories affecting <paramref name="version"/>, given which conditions hold.</summary>
     public IEnumerable<VersionRule> PrometheusAdvisories(string version, ISet<string> conditions)
