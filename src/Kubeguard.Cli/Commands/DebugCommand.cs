@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kubeguard.Cluster.Connection;
 using Kubeguard.Cluster.Debug;
+using Kubeguard.Scanning.Manifests;
 
 namespace Kubeguard.Cli.Commands;
 

@@ -80,6 +80,14 @@ public static class KnownKinds
     /// <exception cref="JsonException">A field has the wrong type.</exception>
     public static T? Deserialize<T>(JsonNode node) => node.Deserialize((JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
 
+    /// <summary>Reads <paramref name="node"/> as <paramref name="type"/> (a KubernetesClient model) with Kubernetes' JSON rules.</summary>
+    /// <exception cref="JsonException">A field has the wrong type.</exception>
+    public static object? Deserialize(Type type, JsonNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Deserialize(Options.GetTypeInfo(type));
+    }
+
     private static KindEntry Entry<T>(params string[] groups) => new(groups.ToFrozenSet(StringComparer.Ordinal), n => Deserialize<T>(n));
 
     /// <summary>

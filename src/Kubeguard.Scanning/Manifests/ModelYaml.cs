@@ -5,12 +5,13 @@ using k8s;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Kubeguard.Cluster.Debug;
+namespace Kubeguard.Scanning.Manifests;
 
 /// <summary>
 /// A KubernetesClient model as block YAML, written from its Kubernetes JSON form with YamlDotNet's
 /// emitter (no reflection): camelCase fields in model order, nulls left out, and strings that YAML
-/// would read as something else (<c>true</c>, <c>0644</c>, <c>~</c>, empty) double-quoted.
+/// would read as something else (<c>true</c>, <c>0644</c>, <c>~</c>, empty) double-quoted,
+/// multi-line strings as literal blocks. The text ends with the last value, without a line break.
 /// </summary>
 public static partial class ModelYaml
 {
@@ -24,8 +25,6 @@ public static partial class ModelYaml
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart());
         Emit(emitter, node);
-        emitter.Emit(new DocumentEnd(isImplicit: true));
-        emitter.Emit(new StreamEnd());
         return writer.ToString();
     }
 
