@@ -1,7 +1,7 @@
 using System.Reflection;
 using k8s.Models;
-using Kubeguard.Policy.Workloads;
 using Kubeguard.Policy;
+using Kubeguard.Policy.Workloads;
 using Kubeguard.Testing;
 using YamlDotNet.RepresentationModel;
 
