@@ -43,29 +43,46 @@ static async Task<int> ServeAsync()
 static async Task<int> RunOnceAsync(string kubeconfig)
 {
     var stopwatch = Stopwatch.StartNew();
-    var report = await ClusterAuditBenchmarks.AuditAsync(kubeconfig);
+    using var sampler = new HeapSampler();
+    var report = await ClusterAuditBenchmarks.AuditAsync(kubeconfig, new PhaseProgress(sampler));
     var reports = PolicyReports.For(report, DateTimeOffset.UnixEpoch).Count();
     var commands = report.Namespaces.Count(n => n.Plan.Target is not null);
     stopwatch.Stop();
-    var peak = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))["VmHWM:".Length..].Trim();
-    var peakMb = long.Parse(peak.Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+    var peakMb = PeakMb();
+    var findings = report.Checks?.Findings.Length ?? 0;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{stopwatch.Elapsed.TotalSeconds,6:F2} s wall  {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F2} s cpu  {peakMb,5:F0} MB peak  pods {report.Namespaces.Sum(n => n.Pods)}  namespaces {report.Namespaces.Length}  label commands {commands}  policy reports {reports}  objects {report.Objects}  error {report.Failure?.Message ?? "none"}"));
+        $"{stopwatch.Elapsed.TotalSeconds,6:F2} s wall  {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F2} s cpu  {peakMb,5:F0} MB peak  pods {report.Namespaces.Sum(n => n.Pods)}  namespaces {report.Namespaces.Length}  label commands {commands}  policy reports {reports}  objects {report.Objects}  other findings {findings}  error {report.Failure?.Message ?? "none"}"));
+    Console.WriteLine(sampler.Summary());
+    if (Environment.GetEnvironmentVariable("BENCH_SMAPS") == "1")
+    {
+        Console.WriteLine("    " + string.Join(", ", File.ReadAllLines("/proc/self/smaps_rollup").Skip(1).Take(12).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)))));
+    }
+
     return report.Failure is null ? 0 : 1;
+}
+
+static double PeakMb()
+{
+    var peak = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))["VmHWM:".Length..].Trim();
+    return long.Parse(peak.Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
 }
 
 // Lists every pod through the same pager without judging anything: the cost of reading alone.
 static async Task<int> ReadOnlyAsync(string kubeconfig)
 {
     var stopwatch = Stopwatch.StartNew();
+    using var sampler = new HeapSampler();
     var (client, server, _) = Kubeguard.Cluster.Connection.ClusterConnection.Create(new Kubeguard.Cluster.Connection.ConnectionOptions(kubeconfig));
-    var lister = new Kubeguard.Cluster.Reading.PagedLister(client!, server);
+    var lister = new Kubeguard.Cluster.Reading.PagedLister(client!, server, PageSize());
     long count = 0;
-    await lister.ListAsync(Kubeguard.Cluster.Reading.ResourceKind.Pod, null, null, (page, _) => { count += page.Items.Count; return ValueTask.CompletedTask; }, () => count = 0, CancellationToken.None);
+    await lister.ListAsync(Kubeguard.Cluster.Reading.ResourceKind.Pod, null, null, (page, _) => { count += page.Count; return ValueTask.CompletedTask; }, () => count = 0, CancellationToken.None);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"read only: {count} pods {stopwatch.Elapsed.TotalSeconds:F2} s wall {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s cpu"));
+        $"read only: {count} pods {stopwatch.Elapsed.TotalSeconds:F2} s wall {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2} s cpu {PeakMb():F0} MB peak"));
+    Console.WriteLine(sampler.Summary());
     return 0;
 }
+
+static int PageSize() => int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAGE_SIZE"), out var size) ? size : 500;
 
 static async Task<int> HarnessAsync(int runs)
 {
@@ -100,4 +117,10 @@ static Process Start(string arguments)
         RedirectStandardOutput = true,
         UseShellExecute = false,
     })!;
+}
+
+/// <summary>Tells the heap sampler which resource is being read; after the last page, the checks are evaluated.</summary>
+internal sealed class PhaseProgress(HeapSampler sampler) : IProgress<Kubeguard.Cluster.Analysis.ReadProgress>
+{
+    public void Report(Kubeguard.Cluster.Analysis.ReadProgress value) => sampler.Phase = "reading " + value.Resource;
 }

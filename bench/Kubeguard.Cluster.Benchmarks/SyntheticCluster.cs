@@ -6,8 +6,10 @@ namespace Kubeguard.Cluster.Benchmarks;
 /// <summary>
 /// A generated cluster: <see cref="Namespaces"/> namespaces of <see cref="PodsPerNamespace"/> pods
 /// each (18 Deployments of 10 pods, a StatefulSet and a DaemonSet of 10), with their
-/// ReplicaSets, a CronJob and its Job. Objects are written on demand, so the server holds no
-/// list in memory. A third of the namespaces run restricted pods, a third baseline-only pods and
+/// ReplicaSets, a CronJob and its Job), and what the checks beyond Pod Security read: 40 Nodes,
+/// RuntimeClasses, 60 ClusterRoles and bindings, and per namespace 18 Services, a Role and
+/// RoleBinding, a default-deny NetworkPolicy, ServiceAccounts, Secrets, a PVC and ConfigMaps.
+/// Objects are written on demand, so the server holds no list in memory. A third of the namespaces run restricted pods, a third baseline-only pods and
 /// a third some privileged pods.
 /// </summary>
 internal static class SyntheticCluster
@@ -29,7 +31,47 @@ internal static class SyntheticCluster
         server.Serve("batch", "v1", "jobs", "JobList", new Generated(Namespaces, 1, (ns, _) => Workload(ns, "Job", "report-29345678", ("CronJob", "report"))));
         server.Serve("", "v1", "replicationcontrollers", "ReplicationControllerList", new Generated(Namespaces, 0, (_, _) => ""));
         server.Serve("", "v1", "podtemplates", "PodTemplateList", new Generated(Namespaces, 0, (_, _) => ""));
+
+        // What the checks beyond Pod Security read.
+        server.Serve("", "v1", "nodes", "NodeList", new Generated(1, Nodes, (_, i) => Node(i)));
+        server.Serve("node.k8s.io", "v1", "runtimeclasses", "RuntimeClassList", new Generated(1, 3, (_, i) => $$$"""{"metadata":{"name":"{{{RuntimeClasses[i]}}}","uid":"{{{Uid(0, 50 + i)}}}","resourceVersion":"3"},"handler":"{{{RuntimeClasses[i]}}}"}"""));
+        server.Serve("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRoleList", new Generated(1, ClusterRoles, (_, i) => ClusterRole(i)));
+        server.Serve("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBindingList", new Generated(1, ClusterRoles, (_, i) => Binding(null, "ClusterRoleBinding", $"system-role-{i:D3}", "ClusterRole", $"system-role-{i:D3}")));
+        server.Serve("rbac.authorization.k8s.io", "v1", "roles", "RoleList", new Generated(Namespaces, 1, (ns, _) => $$$"""{"metadata":{"name":"deployer","namespace":"{{{NamespaceName(ns)}}}","uid":"{{{Uid(ns, 60)}}}","resourceVersion":"5"},"rules":[{"apiGroups":["apps"],"resources":["deployments"],"verbs":["get","list","watch","update","patch"]}]}"""));
+        server.Serve("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBindingList", new Generated(Namespaces, 1, (ns, _) => Binding(NamespaceName(ns), "RoleBinding", "deployer", "Role", "deployer")));
+        server.Serve("", "v1", "services", "ServiceList", new Generated(Namespaces, Deployments, (ns, i) => Service(ns, i)));
+        server.Serve("networking.k8s.io", "v1", "ingresses", "IngressList", new Generated(Namespaces, 0, (_, _) => ""));
+        server.Serve("networking.k8s.io", "v1", "networkpolicies", "NetworkPolicyList", new Generated(Namespaces, 1, (ns, _) => $$$"""{"metadata":{"name":"default-deny","namespace":"{{{NamespaceName(ns)}}}","uid":"{{{Uid(ns, 61)}}}","resourceVersion":"5"},"spec":{"podSelector":{},"policyTypes":["Ingress"]}}"""));
+        server.Serve("", "v1", "serviceaccounts", "ServiceAccountList", new Generated(Namespaces, 2, (ns, i) => $$$"""{"metadata":{"name":"{{{(i == 0 ? "default" : "deployer")}}}","namespace":"{{{NamespaceName(ns)}}}","uid":"{{{Uid(ns, 62 + i)}}}","resourceVersion":"5"}}"""));
+        server.Serve("", "v1", "secrets", "SecretList", new Generated(Namespaces, 4, (ns, i) => Secret(ns, i)));
+        server.Serve("", "v1", "persistentvolumeclaims", "PersistentVolumeClaimList", new Generated(Namespaces, 1, (ns, _) => $$$"""{"metadata":{"name":"data-db-0","namespace":"{{{NamespaceName(ns)}}}","uid":"{{{Uid(ns, 70)}}}","resourceVersion":"5"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"10Gi"}},"volumeMode":"Filesystem"},"status":{"phase":"Bound"}}"""));
+        server.Serve("", "v1", "configmaps", "ConfigMapList", new Generated(Namespaces, 2, (ns, i) => ConfigMap(ns, i)));
     }
+
+    private const int Nodes = 40;
+    private const int ClusterRoles = 60;
+    private static readonly string[] RuntimeClasses = ["gvisor", "kata-qemu", "kata-qemu-snp"];
+
+    private static string Node(int i) =>
+        $$$"""{"metadata":{"name":"node-{{{i}}}","uid":"{{{Uid(0, 100 + i)}}}","resourceVersion":"9","labels":{"kubernetes.io/hostname":"node-{{{i}}}","kubernetes.io/os":"linux","node.kubernetes.io/instance-type":"m6i.2xlarge","topology.kubernetes.io/zone":"zone-{{{i % 3}}}"},"annotations":{"node.alpha.kubernetes.io/ttl":"0","volumes.kubernetes.io/controller-managed-attach-detach":"true"}},"spec":{"podCIDR":"10.244.{{{i}}}.0/24","providerID":"aws:///zone/i-{{{i:x8}}}"},"status":{"capacity":{"cpu":"8","memory":"32Gi","pods":"110"},"images":[{"names":["registry.example/team/app:1.4.2"],"sizeBytes":123456789}],"nodeInfo":{"kubeletVersion":"v1.36.0","containerRuntimeVersion":"containerd://2.1.0"}}""" + "}";
+
+    private static string ClusterRole(int i) =>
+        $$$"""{"metadata":{"name":"system-role-{{{i:D3}}}","uid":"{{{Uid(0, 200 + i)}}}","resourceVersion":"9"},"rules":[{"apiGroups":[""],"resources":["pods","services","endpoints"],"verbs":["get","list","watch"]},{"apiGroups":["apps"],"resources":["deployments","replicasets"],"verbs":["get","list","watch"]}]}""";
+
+    private static string Binding(string? ns, string kind, string name, string roleKind, string role) =>
+        $$$"""{"metadata":{"name":"{{{name}}}",{{{NamespaceField(ns)}}}"uid":"{{{Uid(ns?.Length ?? 0, 300 + name.Length)}}}","resourceVersion":"9"},"roleRef":{"apiGroup":"rbac.authorization.k8s.io","kind":"{{{roleKind}}}","name":"{{{role}}}"},"subjects":[{"kind":"ServiceAccount","name":"deployer","namespace":"{{{ns ?? "kube-system"}}}"}]}""";
+
+    private static string NamespaceField(string? ns) => ns is null ? "" : "\"namespace\":\"" + ns + "\",";
+
+    private static string Service(int ns, int i) =>
+        $$$"""{"metadata":{"name":"app-{{{i:D2}}}","namespace":"{{{NamespaceName(ns)}}}","uid":"{{{Uid(ns, 400 + i)}}}","resourceVersion":"5","labels":{"app":"app-{{{i:D2}}}"}},"spec":{"type":"{{{(i == 0 ? "LoadBalancer" : "ClusterIP")}}}","selector":{"app":"app-{{{i:D2}}}"},"ports":[{"port":80,"targetPort":8080,"protocol":"TCP"}],"clusterIP":"10.96.{{{ns % 250}}}.{{{i}}}"},"status":{"loadBalancer":{}}""" + "}";
+
+    // One legacy service-account token and three other Secrets per namespace; the reader asks only for the token type.
+    private static string Secret(int ns, int i) =>
+        $$$"""{"metadata":{"name":"secret-{{{i}}}","namespace":"{{{NamespaceName(ns)}}}","uid":"{{{Uid(ns, 500 + i)}}}","resourceVersion":"5"},"type":"{{{(i == 0 ? "kubernetes.io/service-account-token" : "Opaque")}}}","data":{"token":"{{{new string('A', 1200)}}}"}}""";
+
+    private static string ConfigMap(int ns, int i) =>
+        $$$"""{"metadata":{"name":"{{{(i == 0 ? "kube-root-ca.crt" : "app-config")}}}","namespace":"{{{NamespaceName(ns)}}}","uid":"{{{Uid(ns, 600 + i)}}}","resourceVersion":"5"},"data":{"{{{(i == 0 ? "ca.crt" : "settings.yaml")}}}":"{{{new string('x', 1500)}}}"}}""";
 
     private static string NamespaceName(int ns) => $"team-{ns:D3}";
 

@@ -12,7 +12,7 @@ namespace Kubeguard.Admission;
 /// </summary>
 public sealed partial class AdmissionEvaluator
 {
-    private static readonly FrozenSet<string> IgnoredPodSubresources = FrozenSet.Create(
+    internal static readonly FrozenSet<string> IgnoredPodSubresources = FrozenSet.Create(
         StringComparer.Ordinal, "exec", "attach", "binding", "eviction", "log", "portforward", "proxy", "status");
 
     private readonly PodSecurityConfiguration _configuration;

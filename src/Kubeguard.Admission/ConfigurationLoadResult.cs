@@ -9,4 +9,22 @@ public sealed record ConfigurationLoadResult(PodSecurityConfiguration? Configura
 {
     /// <summary>True when the configuration loaded without errors.</summary>
     public bool Succeeded => Configuration is not null && Errors.IsDefaultOrEmpty;
+
+    /// <summary>
+    /// The errors as upstream prints them: one error alone, several joined with <c>", "</c> inside
+    /// brackets (Kubernetes' aggregate error text); empty when the load succeeded.
+    /// </summary>
+    public string Message
+    {
+        get
+        {
+            if (Errors.IsDefaultOrEmpty)
+            {
+                return string.Empty;
+            }
+
+            var distinct = Errors.Distinct(StringComparer.Ordinal).ToList();
+            return distinct.Count == 1 ? distinct[0] : "[" + string.Join(", ", distinct) + "]";
+        }
+    }
 }

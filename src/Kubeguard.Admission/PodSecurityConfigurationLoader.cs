@@ -52,19 +52,22 @@ public static class PodSecurityConfigurationLoader
         var fields = Fields(root, string.Empty, TopFields, errors);
         var apiVersion = Scalar(fields, "apiVersion", string.Empty, errors);
         var kind = Scalar(fields, "kind", string.Empty, errors);
+        // Upstream's decoder names what is missing and quotes the whole input it was given.
         if (string.IsNullOrEmpty(kind))
         {
-            return Fail("Object 'Kind' is missing");
+            return Fail($"Object 'Kind' is missing in '{text}'");
         }
 
         if (string.IsNullOrEmpty(apiVersion))
         {
-            return Fail("Object 'apiVersion' is missing");
+            return Fail($"Object 'apiVersion' is missing in '{text}'");
         }
 
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0 || apiVersion[..slash] != Group || !Versions.Contains(apiVersion[(slash + 1)..]) || kind != Kind)
         {
+            // Upstream appends ` in scheme "<source file:line>"`, which depends on how the API
+            // server was built; the fixed part is reproduced.
             return Fail($"no kind {GoText.Quote(kind)} is registered for version {GoText.Quote(apiVersion)}");
         }
 
@@ -72,7 +75,8 @@ public static class PodSecurityConfigurationLoader
         var exemptions = fields.TryGetValue("exemptions", out var e) ? Fields(e, "exemptions", ExemptionFields, errors) : [];
         if (errors.Count > 0)
         {
-            return new ConfigurationLoadResult(null, [.. errors.Select(m => "strict decoding error: " + m)]);
+            // One error listing every problem, as upstream's strict decoder reports them.
+            return Fail("strict decoding error: " + string.Join(", ", errors));
         }
 
         var values = DefaultFields.ToDictionary(f => f, f => Scalar(defaults, f, "defaults.", errors), StringComparer.Ordinal);
@@ -84,11 +88,12 @@ public static class PodSecurityConfigurationLoader
             return new ConfigurationLoadResult(null, [.. errors]);
         }
 
+        // Upstream validates the defaults in this order: enforce, warn, audit.
         var validation = new List<FieldError>();
-        var policy = new NamespacePolicy(
-            new LevelVersion(Level(values, "enforce", validation), Version(values, "enforce-version", validation)),
-            new LevelVersion(Level(values, "audit", validation), Version(values, "audit-version", validation)),
-            new LevelVersion(Level(values, "warn", validation), Version(values, "warn-version", validation)));
+        var enforce = new LevelVersion(Level(values, "enforce", validation), Version(values, "enforce-version", validation));
+        var warn = new LevelVersion(Level(values, "warn", validation), Version(values, "warn-version", validation));
+        var audit = new LevelVersion(Level(values, "audit", validation), Version(values, "audit-version", validation));
+        var policy = new NamespacePolicy(enforce, audit, warn);
         ValidateNames(namespaces, "exemptions.namespaces", KubernetesNames.LabelErrors, validation);
         ValidateNames(runtimeClasses, "exemptions.runtimeClasses", KubernetesNames.SubdomainErrors, validation);
         ValidateNames(usernames, "exemptions.usernames", u => u.Length == 0 ? ["username must not be empty"] : [], validation);

@@ -22,6 +22,9 @@ public sealed record CheckOptions
 
     /// <summary>The severity of each check.</summary>
     public SeverityTable Severities { get; init; } = SeverityTable.Default;
+
+    /// <summary>The TEE runtime class list: the built-in one, extended from configuration (<c>--tee-classes</c>).</summary>
+    public Tee.TeeClassList TeeClasses { get; init; } = Tee.TeeClassList.BuiltIn;
 }
 
 /// <summary>The inventory and options a check evaluates.</summary>

@@ -78,14 +78,40 @@ public static class BeyondPodSecurity
 
         var (inventory, sources) = ToInventory(manifests.Documents);
         var findings = InventoryEvaluator.Default.Evaluate(inventory, options.Checks);
-        var outcome = ExemptionRules.Apply(findings, options.Exemptions, options.Today, inventory);
         var documents = sources.Values.GroupBy(d => (d.Kind, d.Namespace, Name: d.Name ?? string.Empty)).ToDictionary(g => g.Key, g => g.Last());
+        return Add(report, findings, inventory.AnnotationsOf, s => documents.GetValueOrDefault((s.Kind, s.Namespace, s.Name)), options, []);
+    }
 
+    /// <summary>
+    /// The report with findings of checks that ran over objects read elsewhere (a live cluster)
+    /// added, after exemptions (the file's, and inline annotations read through
+    /// <paramref name="annotations"/>); <paramref name="notRun"/> lists checks that could not run
+    /// completely, as input errors. Unchanged when disabled.
+    /// </summary>
+    public static Report AddTo(Report report, IEnumerable<CheckFinding> findings, Func<ObjectRef, IDictionary<string, string>?> annotations, BeyondPodSecurityOptions options, IEnumerable<InputError> notRun)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(annotations);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(notRun);
+        return options.Enabled ? Add(report, findings, annotations, _ => null, options, notRun) : report;
+    }
+
+    private static Report Add(
+        Report report,
+        IEnumerable<CheckFinding> findings,
+        Func<ObjectRef, IDictionary<string, string>?> annotations,
+        Func<ObjectRef, ManifestDocument?> documentOf,
+        BeyondPodSecurityOptions options,
+        IEnumerable<InputError> notRun)
+    {
+        var outcome = ExemptionRules.Apply(findings, ExemptionRules.KeyOf, options.Exemptions, options.Today, annotations);
         var targets = outcome.Active
             .GroupBy(f => f.Subject)
             .OrderBy(g => g.First().Location.File, StringComparer.Ordinal)
             .ThenBy(g => g.First().Location.Line)
-            .Select(g => Target(g.Key, g, documents.GetValueOrDefault((g.Key.Kind, g.Key.Namespace, g.Key.Name)), options))
+            .Select(g => Target(g.Key, g, documentOf(g.Key), options))
             .ToList();
         if (!outcome.Expired.IsDefaultOrEmpty)
         {
@@ -97,7 +123,7 @@ public static class BeyondPodSecurity
         {
             Rules = [.. report.Rules, .. Rules(options)],
             Targets = [.. report.Targets, .. targets],
-            Errors = [.. report.Errors, .. outcome.Problems.Select(p => new InputError(new Location(options.ExemptionsFile ?? p.Source), p.Message))],
+            Errors = [.. report.Errors, .. outcome.Problems.Select(p => new InputError(new Location(options.ExemptionsFile ?? p.Source), p.Message)), .. notRun],
             Counters = [.. report.Counters, KeyValuePair.Create("exempted", outcome.Exempted.Length), KeyValuePair.Create("expiredExemptions", outcome.Expired.Length)],
             Properties = report.Properties.SetItem("checks", string.Join(",", families)),
         };

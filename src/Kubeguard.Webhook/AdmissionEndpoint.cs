@@ -15,7 +15,7 @@ namespace Kubeguard.Webhook;
 /// uid. Bad input gets a 400 (413 when too large, 408 when too slow) with a one-line reason.
 /// </summary>
 internal sealed partial class AdmissionEndpoint(
-    AdmissionEvaluator evaluator, AdmissionMetrics metrics, TimeProvider time, TimeSpan bodyReadTimeout, ILogger logger)
+    AdmissionEvaluator evaluator, AdmissionChecks? checks, AdmissionMetrics metrics, TimeProvider time, TimeSpan bodyReadTimeout, ILogger logger)
 {
     /// <summary>The largest request body accepted, as kube-apiserver: 3 MiB.</summary>
     public const long MaxBodyBytes = 3 * 1024 * 1024;
@@ -44,8 +44,14 @@ internal sealed partial class AdmissionEndpoint(
 
         byte[] buffer;
         int length;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))
+        if (TryTakeCompleteBody(request.BodyReader, out var complete))
         {
+            // The whole body already arrived (the usual case: one TLS record): no timer needed.
+            (buffer, length) = complete;
+        }
+        else
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
             timeout.CancelAfter(bodyReadTimeout);
             try
             {
@@ -82,6 +88,10 @@ internal sealed partial class AdmissionEndpoint(
             try
             {
                 decision = await evaluator.EvaluateAsync(attributes, http.RequestAborted).ConfigureAwait(false);
+                if (checks is not null)
+                {
+                    decision = await checks.ApplyAsync(attributes, decision, http.RequestAborted).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
             {
@@ -101,21 +111,50 @@ internal sealed partial class AdmissionEndpoint(
                 LogDenied(logger, review.Uid!, attributes.QualifiedResource, attributes.Namespace, attributes.Name, decision.Status?.Message ?? string.Empty);
             }
 
+            // Serialized first so the answer carries a Content-Length and goes out in one write
+            // (a response started without one is sent chunked).
+            using var json = new PooledBufferWriter();
+            var writer = t_writer ??= new Utf8JsonWriter(json, WriterOptions);
+            writer.Reset(json);
+            AdmissionReviewCodec.Serialize(writer, AdmissionReviewCodec.Respond(review.Uid!, decision));
+            writer.Flush();
+            writer.Reset();
             http.Response.StatusCode = StatusCodes.Status200OK;
             http.Response.ContentType = "application/json";
-            var writer = new Utf8JsonWriter(http.Response.BodyWriter, WriterOptions);
-            await using (writer.ConfigureAwait(false))
-            {
-                AdmissionReviewCodec.Serialize(writer, AdmissionReviewCodec.Respond(review.Uid!, decision));
-                await writer.FlushAsync(http.RequestAborted).ConfigureAwait(false);
-            }
-
+            http.Response.ContentLength = json.WrittenCount;
+            await http.Response.BodyWriter.WriteAsync(json.WrittenMemory, http.RequestAborted).ConfigureAwait(false);
             return StatusCodes.Status200OK;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // Reused by one thread for one synchronous serialization at a time.
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static bool TryTakeCompleteBody(PipeReader reader, out (byte[] Buffer, int Length) body)
+    {
+        body = default;
+        if (!reader.TryRead(out var result))
+        {
+            return false;
+        }
+
+        var data = result.Buffer;
+        if (!result.IsCompleted || data.Length > MaxBodyBytes)
+        {
+            reader.AdvanceTo(data.Start);
+            return false;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, (int)data.Length));
+        data.CopyTo(buffer);
+        body = (buffer, (int)data.Length);
+        reader.AdvanceTo(data.End);
+        return true;
     }
 
     private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(PipeReader reader, CancellationToken cancellationToken)
@@ -145,7 +184,7 @@ internal sealed partial class AdmissionEndpoint(
 
     // The API server passes its webhook timeout as ?timeout=10s; the namespace dry-run uses it.
     private DateTimeOffset? Deadline(HttpRequest request) =>
-        request.Query.TryGetValue("timeout", out var values) && GoDuration.TryParse(values.ToString(), out var timeout)
+        request.QueryString.HasValue && request.Query.TryGetValue("timeout", out var values) && GoDuration.TryParse(values.ToString(), out var timeout)
             ? time.GetUtcNow() + timeout
             : null;
 

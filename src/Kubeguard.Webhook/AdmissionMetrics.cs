@@ -15,8 +15,8 @@ public sealed class AdmissionMetrics
 
     private readonly ConcurrentDictionary<MetricEvent, Counter> _events = new();
     private readonly ConcurrentDictionary<int, Counter> _requests = new();
-    private readonly long[] _bucketCounts = new long[Buckets.Length];
-    private long _durationCount;
+    // Per bucket (the last one is +Inf), not cumulative: one increment per request; summed on render.
+    private readonly long[] _bucketCounts = new long[Buckets.Length + 1];
     private long _durationSumTicks;
 
     /// <summary>Counts the metric events of one decision.</summary>
@@ -34,15 +34,14 @@ public sealed class AdmissionMetrics
     {
         _requests.GetOrAdd(statusCode, _ => new Counter()).Increment();
         var seconds = duration.TotalSeconds;
-        for (var i = 0; i < Buckets.Length; i++)
+        var bucket = 0;
+        while (bucket < Buckets.Length && seconds > Buckets[bucket])
         {
-            if (seconds <= Buckets[i])
-            {
-                Interlocked.Increment(ref _bucketCounts[i]);
-            }
+            bucket++;
         }
 
-        Interlocked.Increment(ref _durationCount);
+        Interlocked.Increment(ref _bucketCounts[bucket]);
+
         Interlocked.Add(ref _durationSumTicks, duration.Ticks);
     }
 
@@ -70,12 +69,14 @@ public sealed class AdmissionMetrics
 
         sb.Append("# HELP kubeguard_webhook_request_duration_seconds Time to read, decide and answer one AdmissionReview.\n");
         sb.Append("# TYPE kubeguard_webhook_request_duration_seconds histogram\n");
+        var cumulative = 0L;
         for (var i = 0; i < Buckets.Length; i++)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"kubeguard_webhook_request_duration_seconds_bucket{{le=\"{Buckets[i]}\"}} {Interlocked.Read(ref _bucketCounts[i])}\n");
+            cumulative += Interlocked.Read(ref _bucketCounts[i]);
+            sb.Append(CultureInfo.InvariantCulture, $"kubeguard_webhook_request_duration_seconds_bucket{{le=\"{Buckets[i]}\"}} {cumulative}\n");
         }
 
-        var count = Interlocked.Read(ref _durationCount);
+        var count = cumulative + Interlocked.Read(ref _bucketCounts[Buckets.Length]);
         sb.Append(CultureInfo.InvariantCulture, $"kubeguard_webhook_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}\n");
         sb.Append(CultureInfo.InvariantCulture, $"kubeguard_webhook_request_duration_seconds_sum {TimeSpan.FromTicks(Interlocked.Read(ref _durationSumTicks)).TotalSeconds}\n");
         sb.Append(CultureInfo.InvariantCulture, $"kubeguard_webhook_request_duration_seconds_count {count}\n");

@@ -4,10 +4,12 @@ using System.Text.RegularExpressions;
 namespace Kubeguard.Webhook;
 
 /// <summary>Parses the Go durations the API server sends (<c>10s</c>, <c>1m30s</c>, <c>500ms</c>).</summary>
-internal static partial class GoDuration
+public static partial class GoDuration
 {
+    /// <summary>Parses <paramref name="text"/>; false when it is not a Go duration.</summary>
     public static bool TryParse(string text, out TimeSpan duration)
     {
+        ArgumentNullException.ThrowIfNull(text);
         duration = TimeSpan.Zero;
         var match = Pattern().Match(text);
         if (!match.Success || text.Length == 0)

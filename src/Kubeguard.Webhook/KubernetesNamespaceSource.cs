@@ -23,7 +23,7 @@ public sealed partial class KubernetesNamespaceSource : INamespaceSource, INames
 
     private readonly KubernetesWatchClient _client;
     private readonly ILogger _logger;
-    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NamespaceLookup> _cache = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private volatile bool _synced;
@@ -49,17 +49,17 @@ public sealed partial class KubernetesNamespaceSource : INamespaceSource, INames
             return NamespaceLookup.Failed(NotSyncedError);
         }
 
-        if (_cache.TryGetValue(name, out var labels))
+        if (_cache.TryGetValue(name, out var cached))
         {
-            return NamespaceLookup.Found(labels);
+            return cached;
         }
 
         try
         {
             var ns = await _client.CoreV1.ReadNamespaceAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var found = Labels(ns);
+            var found = StaticNamespaceSource.Lookup(ns);
             _cache[name] = found;
-            return NamespaceLookup.Found(found);
+            return found;
         }
         catch (HttpOperationException ex) when (ex.Response?.StatusCode == HttpStatusCode.NotFound)
         {
@@ -109,7 +109,7 @@ public sealed partial class KubernetesNamespaceSource : INamespaceSource, INames
                 foreach (var ns in list.Items ?? [])
                 {
                     names.Add(ns.Metadata.Name);
-                    _cache[ns.Metadata.Name] = Labels(ns);
+                    _cache[ns.Metadata.Name] = StaticNamespaceSource.Lookup(ns);
                 }
 
                 foreach (var stale in _cache.Keys.Where(k => !names.Contains(k)).ToList())
@@ -198,14 +198,11 @@ public sealed partial class KubernetesNamespaceSource : INamespaceSource, INames
                 }
                 else
                 {
-                    _cache[name] = Labels(ns);
+                    _cache[name] = StaticNamespaceSource.Lookup(ns);
                 }
             }
         }
     }
-
-    private static Dictionary<string, string> Labels(V1Namespace ns) =>
-        new(ns.Metadata?.Labels ?? new Dictionary<string, string>(), StringComparer.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "namespace cache synced: {Count} namespaces")]
     private static partial void LogSynced(ILogger logger, int count);

@@ -16,10 +16,22 @@ public static partial class NamespaceManifestLoader
     /// <summary>Loads <paramref name="text"/> (named <paramref name="file"/> in errors).</summary>
     public static (StaticNamespaceSource Source, IReadOnlyList<string> Errors) Load(string text, string file)
     {
+        var read = Read(text, file);
+        return (read.Source, read.Problems);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/> (named <paramref name="file"/> in messages): the namespaces and
+    /// pods of every readable document, every problem in document order, and how many documents
+    /// could not be read at all.
+    /// </summary>
+    public static NamespaceManifests Read(string text, string file)
+    {
         ArgumentNullException.ThrowIfNull(text);
         var namespaces = new List<V1Namespace>();
         var pods = new List<V1Pod>();
         var errors = new List<string>();
+        var broken = 0;
         foreach (var (document, firstLine) in Split(text))
         {
             try
@@ -47,6 +59,7 @@ public static partial class NamespaceManifestLoader
             }
             catch (YamlException ex)
             {
+                broken++;
                 errors.Add($"{file}:{firstLine + (int)ex.Start.Line - 1}: {OneLine(ex.InnerException?.Message ?? ex.Message)}");
             }
             catch (JsonException ex)
@@ -55,7 +68,7 @@ public static partial class NamespaceManifestLoader
             }
         }
 
-        return (new StaticNamespaceSource(namespaces, pods), errors);
+        return new NamespaceManifests(new StaticNamespaceSource(namespaces, pods), errors, broken);
     }
 
     private static IEnumerable<(string Document, int FirstLine)> Split(string text)

@@ -1,3 +1,5 @@
+using Kubeguard.Admission;
+
 namespace Kubeguard.Webhook;
 
 /// <summary>How to run the webhook.</summary>
@@ -21,6 +23,12 @@ public sealed record WebhookOptions
     /// <summary>Kubeconfig for namespace lookups; in-cluster configuration when neither this nor <see cref="NamespacesFile"/> is set.</summary>
     public string? Kubeconfig { get; init; }
 
+    /// <summary>
+    /// How often <see cref="NamespacesFile"/> is checked for changes; a change is applied once the
+    /// file has kept it for one more check.
+    /// </summary>
+    public TimeSpan NamespacesFileCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often the certificate files are checked for changes.</summary>
     public TimeSpan CertificateCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -29,6 +37,12 @@ public sealed record WebhookOptions
 
     /// <summary>How long a client may take to send its request body.</summary>
     public TimeSpan BodyReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Checks beyond Pod Security to run on admitted Pods and workloads (warnings, or denials from a
+    /// severity on); null (the default) runs none and leaves every response exactly Pod Security's.
+    /// </summary>
+    public AdmissionCheckOptions? Checks { get; init; }
 
     /// <summary>
     /// Optional <c>ImageVerificationPolicy</c> file: when set, image signatures are verified at

@@ -3,7 +3,6 @@ using k8s;
 using Kubeguard.Admission;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,22 +86,17 @@ public static partial class WebhookServer
 
         var metrics = new AdmissionMetrics();
         var evaluator = new AdmissionEvaluator(configuration, source);
-        var endpoint = new AdmissionEndpoint(evaluator, metrics, TimeProvider.System, options.BodyReadTimeout, logger);
+        var checks = options.Checks is null ? null : new AdmissionChecks(options.Checks, source);
+        var endpoint = new AdmissionEndpoint(evaluator, checks, metrics, TimeProvider.System, options.BodyReadTimeout, logger);
         var readiness = source as INamespaceReadiness;
 
-        app.MapPost("/validate", endpoint.HandleAsync);
-        if (ImageEndpoint.Create(options, source) is { } images)
+        var images = ImageEndpoint.Create(options, source);
+        if (images is not null)
         {
-            app.MapPost("/mutate-images", images.MutateAsync);
-            app.MapPost("/validate-images", images.ValidateAsync);
             app.Lifetime.ApplicationStopped.Register(images.Dispose);
         }
 
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", () => readiness is null || readiness.IsReady
-            ? Results.Text("ok\n")
-            : Results.Text(KubernetesNamespaceSource.NotSyncedError + "\n", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+        app.Run(WebhookRoutes.Create(endpoint, images, metrics, readiness));
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -117,6 +111,10 @@ public static partial class WebhookServer
             if (source is IAsyncDisposable disposable)
             {
                 disposable.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+            else if (source is IDisposable plain)
+            {
+                plain.Dispose();
             }
         });
         return app;
@@ -142,7 +140,7 @@ public static partial class WebhookServer
         var result = PodSecurityConfigurationLoader.Load(text);
         return result.Succeeded
             ? result.Configuration!
-            : throw new WebhookStartupException($"invalid PodSecurityConfiguration in {file}: {string.Join("; ", result.Errors)}");
+            : throw new WebhookStartupException($"invalid PodSecurityConfiguration in {file}: {result.Message}");
     }
 
     private static (INamespaceSource Source, Action? Start) CreateSource(WebhookOptions options, ILogger log)
@@ -154,23 +152,8 @@ public static partial class WebhookServer
                 throw new WebhookStartupException("use either --namespaces-file or --kubeconfig, not both");
             }
 
-            string text;
-            try
-            {
-                text = File.ReadAllText(options.NamespacesFile);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new WebhookStartupException($"cannot read --namespaces-file {options.NamespacesFile}: {ex.Message}", ex);
-            }
-
-            var (source, errors) = NamespaceManifestLoader.Load(text, options.NamespacesFile);
-            foreach (var error in errors)
-            {
-                LogManifestProblem(log, error);
-            }
-
-            return (source, null);
+            var fileSource = new NamespaceFileSource(options.NamespacesFile, options.NamespacesFileCheckInterval, log);
+            return (fileSource, null);
         }
 
         KubernetesClientConfiguration config;
@@ -197,6 +180,4 @@ public static partial class WebhookServer
     [LoggerMessage(Level = LogLevel.Information, Message = "stopping: no new connections; finishing in-flight reviews")]
     private static partial void LogStopping(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "namespaces file: {Problem}")]
-    private static partial void LogManifestProblem(ILogger logger, string problem);
 }

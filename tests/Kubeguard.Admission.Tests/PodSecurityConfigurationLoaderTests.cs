@@ -68,12 +68,14 @@ public class PodSecurityConfigurationLoaderTests
         var result = Load(Yaml("v1", "deflaults:\n  enforce: baseline\ndefaults:\n  enforcee: x\n"));
 
         Assert.False(result.Succeeded);
-        Assert.Equal(["strict decoding error: unknown field \"deflaults\"", "strict decoding error: unknown field \"defaults.enforcee\""], result.Errors.ToArray());
+        Assert.Equal(["strict decoding error: unknown field \"deflaults\", unknown field \"defaults.enforcee\""], result.Errors.ToArray());
+        Assert.Equal("strict decoding error: unknown field \"deflaults\", unknown field \"defaults.enforcee\"", result.Message);
     }
 
     [Theory]
-    [InlineData("kind: PodSecurityConfiguration\n", "Object 'apiVersion' is missing")]
-    [InlineData("apiVersion: pod-security.admission.config.k8s.io/v1\n", "Object 'Kind' is missing")]
+    [InlineData("kind: PodSecurityConfiguration\n", "Object 'apiVersion' is missing in 'kind: PodSecurityConfiguration\n'")]
+    [InlineData("apiVersion: pod-security.admission.config.k8s.io/v1\n", "Object 'Kind' is missing in 'apiVersion: pod-security.admission.config.k8s.io/v1\n'")]
+    [InlineData("{\"kind\":\"\"}", "Object 'Kind' is missing in '{\"kind\":\"\"}'")]
     [InlineData("apiVersion: pod-security.admission.config.k8s.io/v2\nkind: PodSecurityConfiguration\n", "no kind \"PodSecurityConfiguration\" is registered for version \"pod-security.admission.config.k8s.io/v2\"")]
     [InlineData("apiVersion: example.com/v1\nkind: PodSecurityConfiguration\n", "no kind \"PodSecurityConfiguration\" is registered for version \"example.com/v1\"")]
     [InlineData("apiVersion: pod-security.admission.config.k8s.io/v1\nkind: AdmissionConfiguration\n", "no kind \"AdmissionConfiguration\" is registered for version \"pod-security.admission.config.k8s.io/v1\"")]
@@ -93,14 +95,31 @@ public class PodSecurityConfigurationLoaderTests
               warn: Baseline
             """));
 
+        // Then: in upstream's order (enforce, warn, audit), and aggregated as Kubernetes prints them
         Assert.Equal(
             [
                 "defaults.enforce: Invalid value: \"strict\": must be one of privileged, baseline, restricted",
                 "defaults.enforce-version: Invalid value: \"v2.0\": must be \"latest\" or \"v1.x\"",
-                "defaults.audit-version: Invalid value: \"1.30\": must be \"latest\" or \"v1.x\"",
                 "defaults.warn: Invalid value: \"Baseline\": must be one of privileged, baseline, restricted",
+                "defaults.audit-version: Invalid value: \"1.30\": must be \"latest\" or \"v1.x\"",
             ],
             result.Errors.ToArray());
+        Assert.Equal(
+            "[defaults.enforce: Invalid value: \"strict\": must be one of privileged, baseline, restricted, "
+            + "defaults.enforce-version: Invalid value: \"v2.0\": must be \"latest\" or \"v1.x\", "
+            + "defaults.warn: Invalid value: \"Baseline\": must be one of privileged, baseline, restricted, "
+            + "defaults.audit-version: Invalid value: \"1.30\": must be \"latest\" or \"v1.x\"]",
+            result.Message);
+    }
+
+    [Fact]
+    public void A_single_error_is_printed_without_brackets_and_a_loaded_file_has_no_message()
+    {
+        var bad = Load(Yaml("v1", "defaults:\n  audit: loud\n"));
+        var good = Load(Yaml("v1", "defaults:\n  audit: baseline\n"));
+
+        Assert.Equal("defaults.audit: Invalid value: \"loud\": must be one of privileged, baseline, restricted", bad.Message);
+        Assert.Equal(string.Empty, good.Message);
     }
 
     [Fact]

@@ -79,4 +79,42 @@ public sealed class BeyondPssOptionsCliTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void A_tee_classes_file_extends_the_class_list_and_a_bad_one_is_a_usage_error_with_its_line()
+    {
+        var good = Path.Combine(Path.GetTempPath(), $"kubeguard-tee-classes-{Guid.NewGuid():N}.yaml");
+        var bad = Path.Combine(Path.GetTempPath(), $"kubeguard-tee-classes-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(good, """
+            apiVersion: kubeguard.io/v1alpha1
+            kind: TeeRuntimeClasses
+            classes:
+              - pattern: acme-snp
+                kind: tee
+                note: ACME's SNP pool (runbook PLAT-12).
+            """);
+        File.WriteAllText(bad, """
+            apiVersion: kubeguard.io/v1alpha1
+            kind: TeeRuntimeClasses
+            classes:
+              - pattern: acme-snp
+                kind: tee
+            """);
+        try
+        {
+            var parse = Parse("--tee-classes", good);
+            var options = BeyondPssOptionsCli.From(parse, SeverityOverrides.None, Today);
+            var refused = Parse("--tee-classes", bad);
+
+            Assert.Empty(parse.Errors);
+            Assert.Equal(Kubeguard.Checks.Tee.TeeClassKind.Tee, options.Checks.TeeClasses.Classify("acme-snp")!.Kind);
+            Assert.Equal($"{bad}: line 4: note is required: say why the class means this and where that comes from", Assert.Single(refused.Errors).Message);
+            Assert.Single(Parse("--tee-classes", "/nonexistent/classes.yaml").Errors);
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(bad);
+        }
+    }
 }

@@ -69,6 +69,61 @@ public sealed class WebhookCommandTests : IDisposable
         Assert.Contains("--tls-cert-file", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--deny-on", "high")]
+    [InlineData("--allowed-registries", "quay.io")]
+    public async Task Check_options_without_checks_are_a_usage_error(string option, string value)
+    {
+        var root = new RootCommand { WebhookCommand.Create() };
+        var error = new StringWriter();
+
+        var code = await CliHost.RunAsync(root, ["webhook", "--tls-cert-file", "a", "--tls-private-key-file", "b", option, value], new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--deny-on, --exemptions and --allowed-registries need --checks", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--checks", "supply-chian", "unknown check family \"supply-chian\"")]
+    [InlineData("--deny-on", "severe", "unknown severity \"severe\"")]
+    [InlineData("--shutdown-timeout", "15", "--shutdown-timeout must be a duration such as 25s or 1m")]
+    public async Task Bad_values_of_the_new_options_are_usage_errors(string option, string value, string message)
+    {
+        var root = new RootCommand { WebhookCommand.Create() };
+        var error = new StringWriter();
+
+        var code = await CliHost.RunAsync(root, ["webhook", "--tls-cert-file", "a", "--tls-private-key-file", "b", "--checks", "all", option, value], new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_exemptions_file_stops_startup_with_its_problems()
+    {
+        var file = Path.Combine(_directory, "exemptions.yaml");
+        await File.WriteAllTextAsync(file, "apiVersion: kubeguard.io/v1alpha1\nkind: Exemptions\nexemptions:\n  - check: no-such-check\n    name: x\n    reason: r\n    owner: o\n    expires: 2030-01-01\n");
+        var error = new StringWriter();
+
+        var code = await WebhookCommand.RunAsync(Options, error, CancellationToken.None, new WebhookCommand.CheckRequest(["all"], null, file, []));
+
+        Assert.Equal(ExitCodes.InputError, code);
+        Assert.StartsWith("kubeguard webhook: invalid exemptions: " + file + ":", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no-such-check", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_check_options_become_admission_check_options()
+    {
+        var (options, problem) = WebhookCommand.BuildChecks(new WebhookCommand.CheckRequest(["supply-chain", "tee"], "HIGH", null, ["quay.io", "ghcr.io/acme"]));
+
+        Assert.Null(problem);
+        Assert.Equal([Checks.CheckFamily.SupplyChain, Checks.CheckFamily.Tee], options!.Checks.Families.Order().ToArray());
+        Assert.Equal(Checks.Severity.High, options.DenyOn);
+        Assert.Equal(["quay.io", "ghcr.io/acme"], options.Checks.AllowedRegistries.ToArray());
+        Assert.Equal(Checks.CheckFamilies.All.Count, WebhookCommand.BuildChecks(new WebhookCommand.CheckRequest(["all"], null, null, [])).Options!.Checks.Families.Count);
+    }
+
     [Fact]
     public void The_deploy_manifests_pass_kubeguard_scan_at_restricted()
     {

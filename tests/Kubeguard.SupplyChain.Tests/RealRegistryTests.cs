@@ -219,6 +219,41 @@ public sealed class RealRegistryTests(LocalRegistry registry) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task A_legacy_signature_made_with_an_rsa_key_verifies_and_the_same_payload_signed_by_another_rsa_key_does_not()
+    {
+        var (repo, image) = await PushImageAsync("rsa");
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        using var other = System.Security.Cryptography.RSA.Create(2048);
+        var payload = Cosign.SimpleSigningPayload($"{registry.Host}/{repo}", image.Digest);
+        var signature = rsa.SignData(payload, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        await Cosign.PushLegacySignaturesAsync(_store, repo, image.Digest, (payload, signature));
+
+        var good = await VerifyAsync($"{registry.Host}/{repo}:v1", Policies.Of(Policies.Rule("all", [VerificationKey.FromPem("rsa", rsa.ExportSubjectPublicKeyInfoPem())])));
+        var bad = await VerifyAsync($"{registry.Host}/{repo}:v1", Policies.Of(Policies.Rule("all", [VerificationKey.FromPem("other", other.ExportSubjectPublicKeyInfoPem())])));
+
+        Assert.Equal(Reason.Verified, good.Reason);
+        Assert.Equal(["rsa"], good.VerifiedBy);
+        Assert.Equal(Reason.InvalidSignature, bad.Reason);
+    }
+
+    [Fact]
+    public async Task A_bundle_signed_with_a_p384_key_over_sha384_verifies_as_a_signature()
+    {
+        var (repo, image) = await PushImageAsync("p384");
+        using var p384 = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        var key = VerificationKey.FromPem("p384", p384.ExportSubjectPublicKeyInfoPem());
+        var statement = Cosign.Statement("https://in-toto.io/Statement/v1", "https://sigstore.dev/cosign/sign/v1", image.Digest.Hex);
+        var sig = p384.SignData(Dsse.Pae(Dsse.InTotoPayloadType, statement), System.Security.Cryptography.HashAlgorithmName.SHA384, System.Security.Cryptography.DSASignatureFormat.Rfc3279DerSequence);
+        var envelope = $$"""{"payloadType":"{{Dsse.InTotoPayloadType}}","payload":"{{Convert.ToBase64String(statement)}}","signatures":[{"keyid":"","sig":"{{Convert.ToBase64String(sig)}}"}]}""";
+        await Cosign.PushBundleReferrerAsync(_store, repo, image, Cosign.Bundle(envelope, key.Hint), "https://sigstore.dev/cosign/sign/v1", []);
+
+        var result = await VerifyAsync($"{registry.Host}/{repo}:v1", Policies.Of(Policies.Rule("all", [key])));
+
+        Assert.Equal(Reason.Verified, result.Reason);
+        Assert.Contains(result.Evidence, e => e.Format == SignatureFormat.Bundle && e.Verified);
+    }
+
+    [Fact]
     public async Task The_registry_hides_an_oci_manifest_from_a_head_without_its_media_type_and_the_client_still_resolves_it()
     {
         var (repo, image) = await PushImageAsync("accept");

@@ -17,7 +17,9 @@ namespace Kubeguard.Testing.KubeApi;
 /// <summary>
 /// A local stand-in for kube-apiserver, listening only on 127.0.0.1, that speaks the Kubernetes
 /// API wire format for the calls Kubeguard makes: <c>/version</c>; list with <c>limit</c>,
-/// <c>continue</c>, <c>labelSelector</c> and <c>resourceVersion</c> for any registered resource,
+/// <c>continue</c>, <c>labelSelector</c>, <c>fieldSelector</c> (the fields kube-apiserver accepts:
+/// <c>metadata.name</c>, <c>metadata.namespace</c>, and a Secret's <c>type</c>) and
+/// <c>resourceVersion</c> for any registered resource,
 /// cluster-wide and per namespace; GET of one object; bearer-token authentication (401
 /// <c>Status</c>); RBAC denials per resource and namespace (403 <c>Status</c> worded as the real
 /// authorizer words them); expired continue tokens (410 <c>Status</c>, reason <c>Expired</c>);
@@ -306,6 +308,17 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         }
 
         var items = resource.Source.Items(route.Namespace, query["labelSelector"]);
+        if (query["fieldSelector"].ToString() is { Length: > 0 } fieldSelector)
+        {
+            if (FieldSelector.Unsupported(route.Resource, fieldSelector) is { } label)
+            {
+                await WriteJsonAsync(context, 400, Status(400, "BadRequest", $"field label not supported: {label}")).ConfigureAwait(false);
+                return;
+            }
+
+            items = FieldSelector.Filter(items, fieldSelector);
+        }
+
         var end = (int)Math.Min(items.Count, (long)start + limit);
         var next = end < items.Count ? ContinueToken.Write(resourceVersion, end) : null;
 

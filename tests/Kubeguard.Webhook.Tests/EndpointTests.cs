@@ -132,6 +132,34 @@ public class EndpointTests(WebhookFixture fixture) : IClassFixture<WebhookFixtur
         Assert.Equal("ok\n", await _client.GetStringAsync("/readyz"));
     }
 
+    [Theory]
+    [InlineData("GET", "/validate", 405, "POST")]
+    [InlineData("POST", "/healthz", 405, "GET")]
+    [InlineData("PUT", "/metrics", 405, "GET")]
+    [InlineData("GET", "/", 404, null)]
+    [InlineData("POST", "/validate/extra", 404, null)]
+    public async Task Other_methods_and_paths_get_405_or_404(string method, string path, int status, string? allow)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "GET" ? null : Json("{}") };
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(allow, response.Content.Headers.Allow.Count == 0 ? null : string.Join(",", response.Content.Headers.Allow));
+    }
+
+    [Fact]
+    public async Task A_review_is_answered_with_a_content_length_not_chunked()
+    {
+        var body = await File.ReadAllTextAsync(Path.Combine(AdmissionFixtures.Directory, "pod-create-denied-restricted.request.json"));
+
+        using var response = await _client.PostAsync("/validate", Json(body));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+    }
+
     [Fact]
     public async Task Metrics_use_the_upstream_pod_security_names_and_labels()
     {

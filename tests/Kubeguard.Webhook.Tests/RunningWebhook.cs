@@ -21,7 +21,7 @@ public sealed class RunningWebhook : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public static async Task<RunningWebhook> StartAsync(
-        Func<WebhookOptions, WebhookOptions>? customize = null, INamespaceSource? namespaces = null)
+        Func<WebhookOptions, WebhookOptions>? customize = null, INamespaceSource? namespaces = null, ListLogger? logs = null)
     {
         var certificates = new TestCertificates();
         certificates.IssueServerCertificate("kubeguard-webhook");
@@ -35,7 +35,7 @@ public sealed class RunningWebhook : IAsyncDisposable
             CertificateCheckInterval = TimeSpan.FromMilliseconds(100),
             ShutdownTimeout = TimeSpan.FromSeconds(10),
         };
-        var app = WebhookServer.Create(customize?.Invoke(options) ?? options, logging => { }, namespaces);
+        var app = WebhookServer.Create(customize?.Invoke(options) ?? options, logs is null ? _ => { } : logs.Configure, namespaces);
         await app.StartAsync();
         return new RunningWebhook(app, certificates);
     }

@@ -35,6 +35,31 @@ public class ShutdownTests
         await webhook.DisposeAsync();
     }
 
+    [Fact]
+    public async Task A_review_that_does_not_finish_within_the_shutdown_timeout_is_cut_off_and_the_server_stops()
+    {
+        // Given: a shutdown timeout shorter than the body-read timeout, and a body that never completes
+        var webhook = await RunningWebhook.StartAsync(o => o with { ShutdownTimeout = TimeSpan.FromSeconds(1), BodyReadTimeout = TimeSpan.FromMinutes(5) });
+        var body = Encoding.UTF8.GetBytes(await File.ReadAllTextAsync(Path.Combine(AdmissionFixtures.Directory, "pod-create-denied-restricted.request.json")));
+        var content = new GatedContent(body);
+        using var client = webhook.Client();
+        var inFlight = client.PostAsync("/validate", content);
+        await content.FirstHalfSent.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // When: the server is asked to stop and the rest of the body never comes
+        await webhook.App.StopAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Then: the server stopped without waiting for the body-read timeout, and the review got no answer
+        var outcome = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await inFlight.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        });
+        Assert.True(outcome is null or HttpRequestException or IOException or TaskCanceledException, outcome?.ToString());
+        content.SendRest();
+        await webhook.DisposeAsync();
+    }
+
     /// <summary>Sends the first half of a body, then the rest when told to.</summary>
     private sealed class GatedContent(byte[] body) : HttpContent
     {

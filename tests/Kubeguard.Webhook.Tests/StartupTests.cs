@@ -28,7 +28,7 @@ public class StartupTests : IDisposable
         var error = StartupError(Options with { ConfigFile = file });
 
         Assert.Equal(
-            $"invalid PodSecurityConfiguration in {file}: defaults.enforce: Invalid value: \"strict\": must be one of privileged, baseline, restricted; exemptions.usernames[0]: Invalid value: \"\": username must not be empty",
+            $"invalid PodSecurityConfiguration in {file}: [defaults.enforce: Invalid value: \"strict\": must be one of privileged, baseline, restricted, exemptions.usernames[0]: Invalid value: \"\": username must not be empty]",
             error);
     }
 

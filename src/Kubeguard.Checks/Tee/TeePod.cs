@@ -73,18 +73,18 @@ public static class TeeIntent
     public static IReadOnlyList<string> TriggerAnnotations { get; } =
         [TeeAnnotations.InitData, TeeAnnotations.ObsoleteInitData, TeeAnnotations.AgentPolicy, TeeAnnotations.SandboxPolicy];
 
-    /// <summary>Every workload of the inventory, classified.</summary>
-    public static IEnumerable<TeePod> All(Inventory inventory)
+    /// <summary>Every workload of the inventory, classified with <paramref name="classes"/> (the built-in list by default).</summary>
+    public static IEnumerable<TeePod> All(Inventory inventory, TeeClassList? classes = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
-        return inventory.Workloads.Select(w => Of(inventory, w));
+        return inventory.Workloads.Select(w => Of(inventory, w, classes));
     }
 
     /// <summary>The TEE-intended workloads.</summary>
-    public static IEnumerable<TeePod> Intended(Inventory inventory) => All(inventory).Where(p => p.IsIntended);
+    public static IEnumerable<TeePod> Intended(Inventory inventory, TeeClassList? classes = null) => All(inventory, classes).Where(p => p.IsIntended);
 
     /// <summary>Classifies one workload: by handler when a RuntimeClass object or the handler annotation names one, else by name.</summary>
-    public static TeePod Of(Inventory inventory, Workload workload)
+    public static TeePod Of(Inventory inventory, Workload workload, TeeClassList? classes = null)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(workload);
@@ -107,7 +107,8 @@ public static class TeeIntent
             evidence = name is null ? "no RuntimeClass" : "RuntimeClass name only";
         }
 
-        var entry = TeeRuntimeClasses.Classify(handler) ?? TeeRuntimeClasses.Classify(name);
+        var list = classes ?? TeeClassList.BuiltIn;
+        var entry = list.Classify(handler) ?? list.Classify(name);
         return new TeePod(workload, name, handler, entry, evidence, IntentSource(inventory, workload));
     }
 

@@ -45,7 +45,9 @@ public enum TeePlatform
 /// <param name="Note">Why it means that, and where it comes from.</param>
 public sealed record TeeClassEntry(string Pattern, TeeClassKind Kind, TeePlatform Platform, string Note)
 {
-    private readonly Regex _regex = new("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+    // Linear-time matching without a timeout: a wall-clock timeout fired on a busy machine and threw
+    // out of a check, and patterns may come from configuration.
+    private readonly Regex _regex = new("^(?:" + Pattern + ")$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>True when the name or handler matches.</summary>
     public bool Matches(string name) => _regex.IsMatch(name);
@@ -85,6 +87,16 @@ public static class TeeRuntimeClasses
         "amd.feature.node.kubernetes.io/snp",
         "intel.feature.node.kubernetes.io/tdx",
         "feature.node.kubernetes.io/cpu-security.se.enabled",
+    ];
+
+    /// <summary>
+    /// The extended resources NFD advertises for the TEE keys a node has (SEV-SNP ASIDs, TDX keys);
+    /// kata-deploy puts one of each in the TEE RuntimeClass overhead.
+    /// </summary>
+    public static ImmutableArray<string> TeeKeyResources { get; } =
+    [
+        "sev-snp.amd.com/esids",
+        "tdx.intel.com/keys",
     ];
 
     /// <summary>The GKE node label naming the confidential instance type (<c>SEV</c>, <c>SEV_SNP</c>, <c>TDX</c>).</summary>

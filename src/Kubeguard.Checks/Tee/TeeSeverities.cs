@@ -54,11 +54,13 @@ public static class TeeSeverities
         ["tee-011/name-handler-mismatch"] = Severity.Critical,
         ["tee-011/no-tee-selector"] = Severity.Low,
         ["tee-011/node-lacks-tee"] = Severity.Medium,
+        ["tee-011/overhead-lacks-tee-key"] = Severity.Low,
         ["tee-012/insecure-admin"] = Severity.Critical,
         ["tee-012/allow-all-policy"] = Severity.Critical,
         ["tee-012/default-policy"] = Severity.High,
         ["tee-012/insecure-token"] = Severity.High,
         ["tee-012/insecure-http"] = Severity.High,
+        ["tee-012/same-cluster"] = Severity.Medium,
         ["tee-013/ordinary"] = Severity.High,
         ["tee-013/sev-only"] = Severity.Info,
         ["tee-014/shared-node"] = Severity.High,
@@ -81,8 +83,14 @@ internal static class TeeHits
         CheckHit.On(item, jsonPath, $"{message} (evidence: {evidence})") with { Severity = TeeSeverities.Of(subCase) };
 
     /// <summary>The decoded init-data of a pod, or null when it carries none.</summary>
+    /// <remarks>
+    /// Six checks read the same annotation of the same pod; it is decoded once per annotation value
+    /// (the string instance the inventory holds) and the result shared, read-only.
+    /// </remarks>
     public static InitData? InitDataOf(TeePod pod) =>
-        pod.Annotation(TeeAnnotations.InitData) is { } value ? InitData.Decode(value) : null;
+        pod.Annotation(TeeAnnotations.InitData) is { } value ? Decoded.GetValue(value, InitData.Decode) : null;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, InitData> Decoded = new();
 
     /// <summary>Path of the pod spec.</summary>
     public static string Spec(TeePod pod) => pod.Workload.Pod.SpecPath;

@@ -9,7 +9,7 @@ namespace Kubeguard.Cli.Commands;
 
 /// <summary>
 /// The options of the checks beyond Pod Security, shared by the commands that run them:
-/// <c>--checks</c>, <c>--no-beyond-pss</c>, <c>--exemptions</c> and <c>--allowed-registries</c>.
+/// <c>--checks</c>, <c>--no-beyond-pss</c>, <c>--exemptions</c>, <c>--allowed-registries</c> and <c>--tee-classes</c>.
 /// </summary>
 internal static class BeyondPssOptionsCli
 {
@@ -39,8 +39,14 @@ internal static class BeyondPssOptionsCli
         AllowMultipleArgumentsPerToken = true,
     };
 
+    public static Option<FileInfo?> TeeClasses { get; } = new("--tee-classes")
+    {
+        Description = "A TeeRuntimeClasses file (kubeguard.io/v1alpha1) naming more runtime classes for the tee checks, each with a source note; its entries are matched before the built-in list.",
+        Validators = { ValidateTeeClasses },
+    };
+
     /// <summary>Every option, to add to a command.</summary>
-    public static IReadOnlyList<Option> All { get; } = [Checks, NoBeyondPss, Exemptions, AllowedRegistries];
+    public static IReadOnlyList<Option> All { get; } = [Checks, NoBeyondPss, Exemptions, AllowedRegistries, TeeClasses];
 
     /// <summary>The options as parsed; reads the exemptions file (its problems are reported by the run, not here).</summary>
     public static BeyondPodSecurityOptions From(ParseResult parse, SeverityOverrides severities, DateOnly today)
@@ -55,6 +61,9 @@ internal static class BeyondPssOptionsCli
             {
                 Families = families.Count > 0 ? [.. families] : CheckOptions.Default.Families,
                 AllowedRegistries = [.. Split(parse.GetValue(AllowedRegistries))],
+                TeeClasses = parse.GetValue(TeeClasses) is { } classes
+                    ? Kubeguard.Checks.Tee.TeeClassList.Parse(File.ReadAllText(classes.FullName)).List ?? CheckOptions.Default.TeeClasses
+                    : CheckOptions.Default.TeeClasses,
             },
             Exemptions = file is null ? ExemptionSet.Empty : ExemptionsFile.Parse(File.ReadAllText(file.FullName), file.ToString()),
             ExemptionsFile = file?.ToString(),
@@ -66,6 +75,25 @@ internal static class BeyondPssOptionsCli
     /// <summary>Values given repeated or comma-separated.</summary>
     private static IEnumerable<string> Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static void ValidateTeeClasses(OptionResult result)
+    {
+        if (result.GetValueOrDefault<FileInfo?>() is not { } file)
+        {
+            return;
+        }
+
+        if (!file.Exists)
+        {
+            result.AddError($"tee classes file not found: {file}");
+            return;
+        }
+
+        foreach (var error in Kubeguard.Checks.Tee.TeeClassList.Parse(File.ReadAllText(file.FullName)).Errors)
+        {
+            result.AddError($"{file}: {error}");
+        }
+    }
 
     private static void ValidateFamilies(OptionResult result)
     {

@@ -7,6 +7,7 @@ using Kubeguard.Cluster.Psp;
 using Kubeguard.Cluster.Results;
 using Kubeguard.Policy;
 using Kubeguard.Reporting;
+using Kubeguard.Scanning;
 
 namespace Kubeguard.Cli.Commands;
 
@@ -32,7 +33,15 @@ internal static class ClusterCommand
 
     public static Command Create() => new("cluster", "Audit a live cluster against its Pod Security labels, and plan the rollout of stricter levels.")
     {
-        Subcommand("audit", "Judge every pod and workload template against its namespace's Pod Security labels, as Pod Security Admission would.", plan: false),
+        Subcommand("audit", """
+            Judge every pod and workload template against its namespace's Pod Security labels, as Pod Security Admission would.
+
+            Checks beyond Pod Security (supply chain, workload identity, network exposure, encryption in transit, RBAC, TEE)
+            run over what is read, as in scan; see --checks, --no-beyond-pss, --exemptions, --severity, --fail-on.
+
+            Exit codes: 0 nothing found; 1 Pod Security violations, or other findings at or above --fail-on; 2 usage error;
+            3 something could not be read (named on stderr; takes effect when nothing else failed).
+            """, plan: false),
         Subcommand("plan", "Per namespace: the strictest level:version every pod and template passes today, what breaks at stricter levels, and the labels to apply.", plan: true),
         PspSubcommand(),
     };
@@ -79,7 +88,11 @@ internal static class ClusterCommand
                 return ExitCodes.InputError;
             }
 
-            var auditRequest = new AuditRequest(request.Namespaces, request.Selector, request.NamespaceSelector, configuration) { PageSize = request.PageSize };
+            var auditRequest = new AuditRequest(request.Namespaces, request.Selector, request.NamespaceSelector, configuration)
+            {
+                PageSize = request.PageSize,
+                Checks = !request.Plan && !request.Psp && request.Checks is { Enabled: true } checks ? checks.Checks : null,
+            };
             report = await new ClusterAuditor(client!, server, auditRequest, progress).RunAsync(ct).ConfigureAwait(false);
             (progress as IDisposable)?.Dispose();
             if (request.Psp && report.Failure is null)
@@ -104,15 +117,38 @@ internal static class ClusterCommand
             return ExitCodes.InputError;
         }
 
-        await WriteAsync(request, report, output, time).ConfigureAwait(false);
+        var audit = request.Plan ? null : AuditReport(request, report);
+        await WriteAsync(request, report, audit, output, time).ConfigureAwait(false);
         var skipped = report.Skipped.Concat(report.Namespaces.SelectMany(n => n.Skipped)).ToList();
         foreach (var item in skipped)
         {
             await error.WriteLineAsync($"{name}: not read: {item.Resource}{(item.Namespace is null ? " (cluster-wide)" : $" in {item.Namespace}")}: {item.Reason}").ConfigureAwait(false);
         }
 
+        var notRun = report.Checks?.NotRead ?? [];
+        foreach (var item in notRun.Where(n => !skipped.Any(s => s.Resource == n.Resource && s.Namespace == n.Namespace)))
+        {
+            await error.WriteLineAsync($"{name}: not read: {item.Message}").ConfigureAwait(false);
+        }
+
         var violations = !request.Plan && report.Namespaces.Any(n => !n.Findings.IsDefaultOrEmpty || n.OtherFindings > 0);
-        return violations ? ExitCodes.Findings : skipped.Count > 0 ? ExitCodes.InputError : ExitCodes.Success;
+        var otherFindings = audit is not null && audit.Findings.Any(x => CheckCatalog.Find(x.Finding.RuleId) is null
+            && x.Finding.Severity != Severity.None && x.Finding.Severity >= request.FailOn);
+        return violations || otherFindings ? ExitCodes.Findings : skipped.Count > 0 || notRun.Length > 0 ? ExitCodes.InputError : ExitCodes.Success;
+    }
+
+    // The audit in the shared report model: Pod Security results, then the checks beyond Pod
+    // Security (after exemptions), with the checks that could not run completely as input errors.
+    private static Report AuditReport(ClusterRequest request, ClusterReport report)
+    {
+        var audit = ClusterFindings.Audit(report);
+        if (report.Checks is not { } checks || request.Checks is not { Enabled: true } options)
+        {
+            return audit;
+        }
+
+        var notRun = checks.NotRead.Select(n => new InputError(new Location(n.Namespace is null ? $"cluster:{n.Resource}" : $"cluster:{n.Namespace}/{n.Resource}"), n.Message));
+        return BeyondPodSecurity.AddTo(audit, checks.Findings, checks.AnnotationsOf, options, notRun);
     }
 
     private static async Task<int> PspFromFilesAsync(ClusterRequest request, TextWriter output, TextWriter error, string name, CancellationToken ct)
@@ -159,7 +195,7 @@ internal static class ClusterCommand
         await writer.FlushAsync().ConfigureAwait(false);
     }
 
-    private static async Task WriteAsync(ClusterRequest request, ClusterReport report, TextWriter output, TimeProvider time)
+    private static async Task WriteAsync(ClusterRequest request, ClusterReport report, Report? audit, TextWriter output, TimeProvider time)
     {
         await using var file = request.OutputFile is null ? null : new StreamWriter(request.OutputFile);
         var writer = (TextWriter?)file ?? output;
@@ -181,7 +217,7 @@ internal static class ClusterCommand
                     throw new InvalidOperationException($"unvalidated format {format}");
                 }
 
-                ReportWriters.For(reportFormat).Write(request.Plan ? ClusterFindings.Plan(report) : ClusterFindings.Audit(report), writer);
+                ReportWriters.For(reportFormat).Write(audit ?? ClusterFindings.Plan(report), writer);
                 break;
         }
 
@@ -216,14 +252,31 @@ internal static class ClusterCommand
         {
             Kubeconfig, Context, Namespace, AllNamespaces, Selector, NamespaceSelector, Config, Format, Output, PageSize, RequestTimeout,
         };
+        if (!plan)
+        {
+            // The checks beyond Pod Security, with the same options as scan.
+            command.Options.Add(ScanOptionsCli.Severity);
+            command.Options.Add(ScanOptionsCli.FailOn);
+            foreach (var option in BeyondPssOptionsCli.All)
+            {
+                command.Options.Add(option);
+            }
+        }
+
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
             using var progress = Console.IsErrorRedirected ? null : new TerminalProgress(error, TimeProvider.System);
+            var severities = !plan && SeverityOverrides.TryParse(parse.GetValue(ScanOptionsCli.Severity) ?? [], out var parsed, out _) ? parsed : SeverityOverrides.None;
             return await RunAsync(
                 new ClusterRequest(plan, parse.GetValue(Kubeconfig), parse.GetValue(Context), parse.GetValue(Namespace) ?? [], parse.GetValue(AllNamespaces),
                     parse.GetValue(Selector), parse.GetValue(NamespaceSelector), parse.GetValue(Config), parse.GetValue(Format)!, parse.GetValue(Output)?.FullName,
-                    parse.GetValue(PageSize), parse.GetValue(RequestTimeout)),
+                    parse.GetValue(PageSize), parse.GetValue(RequestTimeout))
+                {
+                    // The host supplies today's date for exemption expiry.
+                    Checks = plan ? null : BeyondPssOptionsCli.From(parse, severities, DateOnly.FromDateTime(DateTime.UtcNow)),
+                    FailOn = !plan && Severities.TryParse(parse.GetValue(ScanOptionsCli.FailOn), out var failOn) ? failOn : Severity.Medium,
+                },
                 parse.InvocationConfiguration.Output, error, progress, TimeProvider.System, ct).ConfigureAwait(false);
         });
         return command;

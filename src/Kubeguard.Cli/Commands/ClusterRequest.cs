@@ -1,3 +1,6 @@
+using Kubeguard.Reporting;
+using Kubeguard.Scanning;
+
 namespace Kubeguard.Cli.Commands;
 
 /// <summary>What <c>kubeguard cluster audit|plan</c> was asked to do.</summary>
@@ -32,6 +35,12 @@ internal sealed record ClusterRequest(
 
     /// <summary>PodSecurityPolicy manifests for <c>psp</c>; empty to read them from the cluster.</summary>
     public IReadOnlyList<string> PspFiles { get; init; } = [];
+
+    /// <summary>The checks beyond Pod Security for <c>audit</c> (null or disabled: none).</summary>
+    public BeyondPodSecurityOptions? Checks { get; init; }
+
+    /// <summary>For <c>audit</c>: exit 1 for findings of checks beyond Pod Security from this severity on.</summary>
+    public Severity FailOn { get; init; } = Severity.Medium;
 
     /// <summary>The formats each subcommand writes.</summary>
     public IReadOnlyList<string> Formats =>

@@ -18,12 +18,16 @@ namespace Kubeguard.Cli.Commands;
 /// <param name="Images">Image references given with <c>--image</c>.</param>
 /// <param name="PolicyPath">The <c>--policy</c> file, or null.</param>
 /// <param name="KeyPaths">The <c>--key</c> files (the quick form).</param>
-/// <param name="DockerConfigPath">The <c>--docker-config</c> file, or null for the default location.</param>
+/// <param name="DockerConfigPath">The <c>--docker-config</c> file, or null for the default location; a pod's <c>imagePullSecrets</c> in the input take precedence for its images.</param>
 /// <param name="InsecureRegistries">The <c>--insecure-registry</c> hosts (loopback only).</param>
 /// <param name="TimeoutSeconds">The per-request timeout.</param>
 /// <param name="Concurrency">Registry requests in flight at once.</param>
 /// <param name="Format">A report format name (table, json, sarif, junit).</param>
 /// <param name="Pin">Print JSON patches that pin every verified tag instead of the report.</param>
+/// <param name="Cluster">Also verify the images of the running pods and workloads of a live cluster (<c>--cluster</c>).</param>
+/// <param name="Kubeconfig">The <c>--kubeconfig</c> file for <paramref name="Cluster"/>, or null for the default.</param>
+/// <param name="Context">The <c>--context</c> for <paramref name="Cluster"/>, or null.</param>
+/// <param name="Namespaces">The <c>--namespace</c>s to read with <paramref name="Cluster"/>; null or empty: all.</param>
 internal sealed record ImagesVerifyRequest(
     IReadOnlyList<string> Paths,
     IReadOnlyList<string> Images,
@@ -34,7 +38,11 @@ internal sealed record ImagesVerifyRequest(
     double TimeoutSeconds,
     int Concurrency,
     string Format,
-    bool Pin);
+    bool Pin,
+    bool Cluster = false,
+    string? Kubeconfig = null,
+    string? Context = null,
+    IReadOnlyList<string>? Namespaces = null);
 
 /// <summary>
 /// <c>kubeguard images verify</c>: verifies the signatures and attestations of every image of every
@@ -63,11 +71,15 @@ internal static class ImagesCommand
         var timeout = new Option<double>("--timeout") { Description = "Per-request registry timeout in seconds.", DefaultValueFactory = _ => 10 };
         var concurrency = new Option<int>("--concurrency") { Description = "Registry requests in flight at once.", DefaultValueFactory = _ => 8 };
         var format = new Option<string>("--format", "-o") { Description = "Report format: table, json, sarif or junit.", DefaultValueFactory = _ => "table" };
+        var cluster = new Option<bool>("--cluster") { Description = "Also verify the images of every pod and pod-bearing workload of a live cluster (read-only list calls)." };
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig file for --cluster (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)." };
+        var context = new Option<string?>("--context") { Description = "Kubeconfig context for --cluster." };
+        var namespaces = new Option<string[]>("--namespace", "-n") { Description = "Namespace to read with --cluster (repeatable); default: all namespaces.", AllowMultipleArgumentsPerToken = true };
         var pin = new Option<bool>("--pin") { Description = "Print JSON patches that pin each verified tag to its verified digest (repo:tag@sha256:…) instead of the report." };
         format.AcceptOnlyFromAmong([.. ReportWriters.Names]);
         var verify = new Command("verify", "Verify image signatures and attestations with your keys (cosign legacy and Sigstore bundle formats), offline from any transparency log.")
         {
-            paths, image, policy, key, dockerConfig, insecure, timeout, concurrency, format, pin,
+            paths, image, policy, key, dockerConfig, insecure, timeout, concurrency, format, pin, cluster, kubeconfig, context, namespaces,
         };
         verify.SetAction((parse, ct) => RunAsync(
             new ImagesVerifyRequest(
@@ -80,7 +92,11 @@ internal static class ImagesCommand
                 parse.GetValue(timeout),
                 parse.GetValue(concurrency),
                 parse.GetValue(format) ?? "table",
-                parse.GetValue(pin)),
+                parse.GetValue(pin),
+                parse.GetValue(cluster),
+                parse.GetValue(kubeconfig),
+                parse.GetValue(context),
+                parse.GetValue(namespaces) ?? []),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             ReadFile,
@@ -106,9 +122,14 @@ internal static class ImagesCommand
         };
         configErrors.AddRange(options.Validate());
         configErrors.AddRange(ManifestLoader.MissingPaths(request.Paths).Select(p => $"{p}: no such file or directory"));
-        if (request.Paths.Count == 0 && request.Images.Count == 0)
+        if (request.Paths.Count == 0 && request.Images.Count == 0 && !request.Cluster)
         {
-            configErrors.Add("nothing to verify: give manifest paths (or - for standard input) and/or --image REF");
+            configErrors.Add("nothing to verify: give manifest paths (or - for standard input), --image REF and/or --cluster");
+        }
+
+        if (!request.Cluster && (request.Kubeconfig is not null || request.Context is not null || request.Namespaces is { Count: > 0 }))
+        {
+            configErrors.Add("--kubeconfig, --context and --namespace need --cluster");
         }
 
         if (!ReportWriters.TryParseFormat(request.Format, out var reportFormat))
@@ -129,6 +150,34 @@ internal static class ImagesCommand
         var manifests = request.Paths.Count > 0 ? new ManifestLoader().Load(request.Paths, standardInput) : new ManifestSet([], [], [], 0);
         var found = manifests.Documents.SelectMany(d => PodImages.Find(d.Kind, d.Raw).Select(i => (Document: d, Image: i))).ToList();
         var uses = found.Select(f => new ImageUse(f.Image.Reference, f.Document.LocationOf(ImageUse.ToFieldPath(f.Image.Path)), f.Document.Subject)).ToList();
+        var clusterProblems = new List<string>();
+        if (request.Cluster)
+        {
+            var (live, problem) = await ClusterImages.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+            uses.AddRange(live);
+            clusterProblems.AddRange(problem);
+            if (live.Count == 0 && problem.Count > 0 && request.Paths.Count == 0 && request.Images.Count == 0)
+            {
+                foreach (var line in problem)
+                {
+                    await error.WriteLineAsync($"kubeguard: {line}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.InputError;
+            }
+        }
+
+        var pullSecrets = PullSecrets.From(manifests.Documents.Select(d => d.Raw));
+        var notes = new List<string>();
+        options = options with
+        {
+            Credentials = pullSecrets.Apply(credentials, manifests.Documents.SelectMany(d => PullSecrets.Images(d.Kind, d.Raw)), notes),
+        };
+        foreach (var line in pullSecrets.Errors.Concat(notes).Concat(clusterProblems))
+        {
+            await error.WriteLineAsync($"kubeguard: {line}").ConfigureAwait(false);
+        }
+
         using var client = new RegistryClient(options, handler);
         var verifier = new ImageVerifier(client, loaded.Policy!);
         var results = await verifier.VerifyAllAsync(uses.Select(u => u.Reference).Concat(request.Images), cancellationToken).ConfigureAwait(false);
@@ -153,7 +202,7 @@ internal static class ImagesCommand
             await error.WriteLineAsync($"kubeguard: {problem}").ConfigureAwait(false);
         }
 
-        return results.Any(r => !r.Passed) ? ExitCodes.Findings : invalid.Length > 0 ? ExitCodes.InputError : ExitCodes.Success;
+        return results.Any(r => !r.Passed) ? ExitCodes.Findings : invalid.Length > 0 || pullSecrets.Errors.Count > 0 || clusterProblems.Count > 0 ? ExitCodes.InputError : ExitCodes.Success;
     }
 
     private static string PinsJson(ManifestSet manifests, IReadOnlyList<ImageVerification> results, IReadOnlyList<string> images)

@@ -1,4 +1,5 @@
 using Kubeguard.Admission;
+using Kubeguard.Checks;
 
 namespace Kubeguard.Cluster.Analysis;
 
@@ -15,6 +16,12 @@ public sealed record AuditRequest(
 {
     /// <summary>Objects per list call (<c>limit</c>).</summary>
     public int PageSize { get; init; } = 500;
+
+    /// <summary>
+    /// The checks beyond Pod Security to run over what is read (families, registry allow-list,
+    /// severities); null runs none and reads only namespaces, workloads and pods.
+    /// </summary>
+    public CheckOptions? Checks { get; init; }
 
     /// <summary>Everything: all namespaces, no selectors, no configuration.</summary>
     public static AuditRequest AllNamespaces { get; } = new([], null, null, PodSecurityConfiguration.Default);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using k8s;
 using k8s.Models;
+using Kubeguard.Checks;
+using Kubeguard.Cluster.Checks;
 using Kubeguard.Cluster.Connection;
 using Kubeguard.Cluster.Reading;
 using Kubeguard.Cluster.Results;
@@ -10,8 +12,10 @@ using Kubeguard.Policy.Workloads;
 namespace Kubeguard.Cluster.Analysis;
 
 /// <summary>
-/// Reads a cluster (namespaces, every pod-bearing workload kind, then pods) page by page and judges
-/// each object as it arrives, keeping per-namespace summaries only. Forbidden reads are recorded as
+/// Reads a cluster (namespaces, the objects the checks beyond Pod Security need, every pod-bearing
+/// workload kind, then pods) page by page and judges each object as it arrives, keeping
+/// per-namespace summaries only (and, for the checks beyond Pod Security, a compact copy of what
+/// they read, evaluated namespace by namespace at the end). Forbidden reads are recorded as
 /// skipped on the namespaces they cover; an unreachable server or rejected credentials stop the
 /// read with a <see cref="ClusterFailure"/>.
 /// </summary>
@@ -24,6 +28,7 @@ public sealed class ClusterAuditor
     private readonly SortedDictionary<string, NamespaceState> _namespaces = new(StringComparer.Ordinal);
     private readonly List<SkippedRead> _skipped = [];
     private readonly PagedLister _lister;
+    private readonly CheckInventoryCollector? _collector;
     private PlanLadder _ladder = PlanLadder.Create(PolicyEvaluator.Default);
     private string? _serverVersion;
     private long _objects;
@@ -42,6 +47,7 @@ public sealed class ClusterAuditor
         _request = request;
         _progress = progress;
         _lister = new PagedLister(client, server, request.PageSize);
+        _collector = request.Checks is { } checks ? new CheckInventoryCollector(InventoryEvaluator.Default, checks) : null;
     }
 
     /// <summary>Reads and judges the cluster.</summary>
@@ -49,6 +55,16 @@ public sealed class ClusterAuditor
     {
         var failure = await ReadVersionAsync(cancellationToken).ConfigureAwait(false)
             ?? await ReadNamespacesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var kind in _collector?.Needed ?? [])
+        {
+            if (failure is not null)
+            {
+                break;
+            }
+
+            failure = await ReadInputAsync(kind, cancellationToken).ConfigureAwait(false);
+        }
+
         if (failure is null)
         {
             foreach (var kind in ResourceKind.Workloads.Append(ResourceKind.Pod))
@@ -69,7 +85,10 @@ public sealed class ClusterAuditor
             [.. _skipped],
             failure,
             _objects,
-            _lister.Restarts);
+            _lister.Restarts)
+        {
+            Checks = failure is null ? _collector?.Evaluate() : null,
+        };
     }
 
     private async Task<ClusterFailure?> ReadVersionAsync(CancellationToken cancellationToken)
@@ -103,6 +122,7 @@ public sealed class ClusterAuditor
                 {
                     var ns = await _client.CoreV1.ReadNamespaceAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
                     Add(name, ns.Metadata?.Labels, labelsKnown: true);
+                    _collector?.AddNamespace(ns);
                 }
                 catch (Exception ex) when (ApiFailures.Classify(ex, _server, cancellationToken) is { } failure)
                 {
@@ -123,16 +143,17 @@ public sealed class ClusterAuditor
         var listFailure = await _lister.ListAsync(ResourceKind.Namespace, null, _request.NamespaceSelector,
             (page, _) =>
             {
-                read += page.Items.Count;
+                read += page.Count;
                 foreach (var item in page.Items)
                 {
                     if (item is V1Namespace { Metadata.Name: { } name } ns)
                     {
                         Add(name, ns.Metadata.Labels, labelsKnown: true);
+                        _collector?.AddNamespace(ns);
                     }
                 }
 
-                Report(ResourceKind.Namespace, null, page.Items.Count);
+                Report(ResourceKind.Namespace, null, page.Count);
                 return ValueTask.CompletedTask;
             },
             () =>
@@ -189,6 +210,56 @@ public sealed class ClusterAuditor
             if (failure is not null)
             {
                 ns.Skipped.Add(new SkippedRead(kind.Resource, ns.Name, failure.Message));
+                _collector?.NotRead(kind, ns.Name, failure.Message);
+            }
+        }
+
+        return null;
+    }
+
+    // An object kind the checks beyond Pod Security read. A kind the server does not serve (404: an
+    // older API or a custom resource whose definition is not installed) has no objects; any other
+    // failure is recorded, and the checks that read the kind say they could not run completely.
+    private async Task<ClusterFailure?> ReadInputAsync(ResourceKind kind, CancellationToken cancellationToken)
+    {
+        var collector = _collector!;
+        ValueTask Take(ListPage page)
+        {
+            foreach (var entry in page.Entries)
+            {
+                collector.AddInput(kind, entry);
+            }
+
+            Report(kind, null, page.Count);
+            return ValueTask.CompletedTask;
+        }
+
+        if (!kind.IsNamespaced || _request.Namespaces.Count == 0)
+        {
+            var failure = await _lister.ListAsync(kind, null, null, (page, _) => Take(page), () => { }, cancellationToken).ConfigureAwait(false);
+            if (failure is null || failure.IsFatal || failure.Kind == FailureKind.NotFound)
+            {
+                return failure is { IsFatal: true } ? failure : null;
+            }
+
+            if (!kind.IsNamespaced)
+            {
+                collector.NotRead(kind, null, failure.Message);
+                return null;
+            }
+        }
+
+        foreach (var ns in _namespaces.Values)
+        {
+            var failure = await _lister.ListAsync(kind, ns.Name, null, (page, _) => Take(page), () => { }, cancellationToken).ConfigureAwait(false);
+            if (failure is { IsFatal: true })
+            {
+                return failure;
+            }
+
+            if (failure is not null && failure.Kind != FailureKind.NotFound)
+            {
+                collector.NotRead(kind, ns.Name, failure.Message);
             }
         }
 
@@ -203,13 +274,13 @@ public sealed class ClusterAuditor
         var failure = await _lister.ListAsync(kind, namespaceName, _request.LabelSelector,
             (page, _) =>
             {
-                foreach (var item in page.Items)
+                foreach (var entry in page.Entries)
                 {
-                    Accept(kind, item, staging, judge);
+                    Accept(kind, entry, staging, judge);
                 }
 
-                read += page.Items.Count;
-                Report(kind, namespaceName, page.Items.Count);
+                read += page.Count;
+                Report(kind, namespaceName, page.Count);
                 return ValueTask.CompletedTask;
             },
             () =>
@@ -232,8 +303,9 @@ public sealed class ClusterAuditor
         return null;
     }
 
-    private void Accept(ResourceKind kind, object item, Dictionary<string, Tally> staging, ObjectJudge judge)
+    private void Accept(ResourceKind kind, ListEntry entry, Dictionary<string, Tally> staging, ObjectJudge judge)
     {
+        var item = entry.Model;
         if (item is not IKubernetesObject<V1ObjectMeta> { Metadata: { Name: { } name, NamespaceProperty: { } nsName } metadata }
             || !_namespaces.TryGetValue(nsName, out var ns))
         {
@@ -245,6 +317,10 @@ public sealed class ClusterAuditor
         if (kind == ResourceKind.Pod)
         {
             workload = Owners.OfPod(ns, metadata, name);
+            if (item is V1Pod pod)
+            {
+                _collector?.AddPod(pod, nsName, name, entry.Json);
+            }
         }
         else
         {
@@ -253,14 +329,18 @@ public sealed class ClusterAuditor
             {
                 // The Deployment's template is judged; its ReplicaSets repeat (or once repeated) it.
                 ns.ReplicaSetOwners[name] = owner.Name;
+                _collector?.AddWorkload(kind, nsName, name, owned: true, entry.Json);
                 return;
             }
 
             if (kind.Kind == "Job" && owner?.Kind == "CronJob")
             {
                 ns.JobOwners[name] = owner.Name;
+                _collector?.AddWorkload(kind, nsName, name, owned: true, entry.Json);
                 return;
             }
+
+            _collector?.AddWorkload(kind, nsName, name, owned: false, entry.Json);
 
             workload = new WorkloadRef(kind.Kind, name);
         }

@@ -19,6 +19,8 @@ public static class ApiFailures
         ArgumentNullException.ThrowIfNull(exception);
         switch (exception)
         {
+            case ApiStatusException status:
+                return FromStatus(status.StatusCode, status.Body, server);
             case HttpOperationException http when http.Response is not null:
                 return FromStatus(http.Response.StatusCode, http.Response.Content, server);
             case HttpRequestException request:

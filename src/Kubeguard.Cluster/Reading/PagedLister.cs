@@ -5,7 +5,9 @@ namespace Kubeguard.Cluster.Reading;
 
 /// <summary>
 /// Lists a kind page by page (<c>limit</c>/<c>continue</c>), handing each page over as soon as it
-/// arrives while the next one is fetched, so only about two pages are in memory at a time. When
+/// arrives while the next one is fetched. A page is held as the bytes the server sent (its items
+/// become models one at a time while the consumer walks it), so about two pages of JSON are in
+/// memory at a time. When
 /// the continue token expires (410 Gone) the list starts again from the beginning, after telling
 /// the consumer to drop what it counted from the abandoned list.
 /// </summary>
@@ -13,6 +15,7 @@ public sealed class PagedLister
 {
     private readonly IKubernetes _client;
     private readonly string _server;
+    private readonly PageBuffers _buffers = new();
 
     /// <summary>Creates a lister over <paramref name="client"/>.</summary>
     /// <param name="client">The KubernetesClient.</param>
@@ -94,7 +97,24 @@ public sealed class PagedLister
                 pending = FetchAsync(kind, namespaceName, page.Continue, labelSelector, cancellationToken);
             }
 
-            await onPage(page, cancellationToken).ConfigureAwait(false);
+            using (page)
+            {
+                try
+                {
+                    await onPage(page, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    if (more)
+                    {
+                        // The page in flight gives its buffer back when it arrives; its failure, if any, is moot.
+                        _ = pending.ContinueWith(static t => { if (t.IsCompletedSuccessfully) { t.Result.Dispose(); } }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    }
+
+                    throw;
+                }
+            }
+
             if (!more)
             {
                 return null;
@@ -105,8 +125,6 @@ public sealed class PagedLister
     private Task<ListPage> FetchAsync(ResourceKind kind, string? namespaceName, string? continueToken, string? labelSelector, CancellationToken cancellationToken)
     {
         Requests++;
-        return namespaceName is null
-            ? Task.Run(() => kind.ListAllAsync(_client, continueToken, PageSize, labelSelector, cancellationToken), cancellationToken)
-            : Task.Run(() => kind.ListNamespacedAsync(_client, namespaceName, continueToken, PageSize, labelSelector, cancellationToken), cancellationToken);
+        return PageFetcher.FetchAsync(_client, _buffers, kind, namespaceName, continueToken, PageSize, labelSelector, cancellationToken);
     }
 }

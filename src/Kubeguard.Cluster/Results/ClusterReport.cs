@@ -21,4 +21,8 @@ public sealed record ClusterReport(
     ImmutableArray<SkippedRead> Skipped,
     ClusterFailure? Failure,
     long Objects,
-    int Restarts);
+    int Restarts)
+{
+    /// <summary>The findings of the checks beyond Pod Security; null when they did not run.</summary>
+    public ClusterChecks? Checks { get; init; }
+}

@@ -315,7 +315,7 @@ public sealed partial class RegistryClient : IDisposable
 
     private async Task<string> AuthenticateAsync(string registry, string repository, HttpResponseMessage challenge, CancellationToken cancellationToken)
     {
-        var credential = _options.Credentials.For(registry);
+        var credential = _options.Credentials.For(registry, repository);
         var bearer = challenge.Headers.WwwAuthenticate.FirstOrDefault(h => h.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase));
         if (bearer is null)
         {

@@ -1,11 +1,14 @@
 using Kubeguard.Checks.Tee;
+using Kubeguard.Testing;
 
 namespace Kubeguard.Checks.Tests.Tee;
 
 /// <summary>
 /// Every TEE fixture: a <c>fire</c> fixture lists its findings for its check in
 /// <c># expect: severity | message fragment</c> lines, in report order, and must produce exactly
-/// those; a <c>dont-fire</c> fixture must produce none for its check.
+/// those; a <c>dont-fire</c> fixture must produce none for its check. With <c>UPDATE_GOLDEN=1</c>
+/// a fire fixture's expectation lines are rewritten from what its check reports (full messages),
+/// to be reviewed in the diff; a dont-fire fixture that fires still fails.
 /// </summary>
 public sealed class TeeFixtureTests
 {
@@ -35,6 +38,12 @@ public sealed class TeeFixtureTests
 
         // Then
         Assert.NotNull(BuiltInChecks.Find(checkId));
+        if (kind == "fire" && Golden.Updating && findings.Count > 0)
+        {
+            TeeFixtures.RewriteExpectations(Path.Combine(TeeFixtures.Root, relative), findings.Select(f => $"{f.Severity.ToWireString()} | {f.Message}"));
+            expected = [.. findings.Select(f => (Severity: f.Severity.ToWireString(), Fragment: f.Message))];
+        }
+
         if (kind == "fire")
         {
             Assert.NotEmpty(expected);

@@ -53,6 +53,26 @@ public static class TeeFixtures
         return Checks.Inventory.From(objects);
     }
 
+    /// <summary>
+    /// Replaces the <c># expect:</c> lines of a fixture with <paramref name="expectations"/>, placed
+    /// where the first one was (or after the leading comment lines); everything else is kept byte for byte.
+    /// </summary>
+    public static void RewriteExpectations(string path, IEnumerable<string> expectations)
+    {
+        const string Prefix = "# expect:";
+        var lines = File.ReadAllText(path).Split('\n').ToList();
+        var at = lines.FindIndex(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        if (at < 0)
+        {
+            at = lines.TakeWhile(l => l.StartsWith('#')).Count();
+            at = Math.Min(at, 1);
+        }
+
+        lines.RemoveAll(l => l.StartsWith(Prefix, StringComparison.Ordinal));
+        lines.InsertRange(at, expectations.Select(e => $"{Prefix} {e}"));
+        File.WriteAllText(path, string.Join('\n', lines));
+    }
+
     private static string Base64(string file) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Join('\n', File.ReadAllLines(file).Where(l => !l.StartsWith('#')))));
 }

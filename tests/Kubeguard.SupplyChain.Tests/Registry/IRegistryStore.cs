@@ -10,9 +10,9 @@ public interface IRegistryStore
     Task<Digest> PushManifestAsync(string repository, string reference, byte[] manifest, string mediaType);
 }
 
-public sealed class HttpRegistryStore(Uri baseUri) : IRegistryStore, IDisposable
+public sealed class HttpRegistryStore(Uri baseUri, (string User, string Password)? basic = null) : IRegistryStore, IDisposable
 {
-    private readonly RegistryWriter _writer = new(baseUri);
+    private readonly RegistryWriter _writer = new(baseUri, basic);
 
     public Task<Digest> PushBlobAsync(string repository, byte[] content) => _writer.PushBlobAsync(repository, content);
 

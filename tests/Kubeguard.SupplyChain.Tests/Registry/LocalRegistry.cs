@@ -9,7 +9,7 @@ namespace Kubeguard.SupplyChain.Tests.Registry;
 /// installed by <c>scripts/prerequisites</c>, started on 127.0.0.1 with its own temporary config
 /// and storage (never the packaged default, which listens on all interfaces), and stopped by PID.
 /// </summary>
-public sealed class LocalRegistry : IAsyncLifetime
+public class LocalRegistry : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "kubeguard-registry-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
@@ -19,11 +19,17 @@ public sealed class LocalRegistry : IAsyncLifetime
 
     public Uri BaseUri => new($"http://{Host}");
 
-    public async Task InitializeAsync()
+    /// <summary>The registry's private directory (config, storage, and any auth file).</summary>
+    protected string Directory => _directory;
+
+    /// <summary>Extra top-level config (YAML, indented as at the top level), e.g. an <c>auth:</c> section.</summary>
+    protected virtual Task<string> ExtraConfigAsync() => Task.FromResult(string.Empty);
+
+    public virtual async Task InitializeAsync()
     {
         var binary = new[] { "/usr/bin/docker-registry", "/usr/local/bin/docker-registry" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("docker-registry is not installed: run scripts/prerequisites (apt-get install docker-registry)");
-        Directory.CreateDirectory(Path.Combine(_directory, "store"));
+        System.IO.Directory.CreateDirectory(Path.Combine(_directory, "store"));
         Host = $"127.0.0.1:{FreePort()}";
         var config = Path.Combine(_directory, "config.yml");
         await File.WriteAllTextAsync(config, $"""
@@ -37,6 +43,7 @@ public sealed class LocalRegistry : IAsyncLifetime
                 enabled: true
             http:
               addr: {Host}
+            {await ExtraConfigAsync()}
             """);
         var start = new ProcessStartInfo(binary)
         {
@@ -63,7 +70,7 @@ public sealed class LocalRegistry : IAsyncLifetime
             try
             {
                 using var response = await http.GetAsync(new Uri(BaseUri, "/v2/"));
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return;
                 }
@@ -78,7 +85,7 @@ public sealed class LocalRegistry : IAsyncLifetime
         throw new InvalidOperationException("docker-registry did not answer on " + Host);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {
@@ -89,7 +96,7 @@ public sealed class LocalRegistry : IAsyncLifetime
         _process?.Dispose();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {

@@ -5,9 +5,19 @@ using Kubeguard.Images;
 namespace Kubeguard.SupplyChain.Tests.Registry;
 
 /// <summary>Pushes blobs and manifests with plain OCI distribution calls (POST + PUT ?digest=, PUT manifest).</summary>
-public sealed class RegistryWriter(Uri baseUri) : IDisposable
+public sealed class RegistryWriter : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = baseUri };
+    private readonly HttpClient _http;
+
+    public RegistryWriter(Uri baseUri, (string User, string Password)? basic = null)
+    {
+        _http = new HttpClient { BaseAddress = baseUri };
+        if (basic is { } credential)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{credential.User}:{credential.Password}")));
+        }
+    }
 
     public async Task<Digest> PushBlobAsync(string repository, byte[] content)
     {

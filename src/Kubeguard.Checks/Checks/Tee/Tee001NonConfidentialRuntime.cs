@@ -18,7 +18,7 @@ internal static class Tee001NonConfidentialRuntime
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             var path = TeeHits.Spec(pod) + ".runtimeClassName";
             var name = pod.Handler ?? pod.ClassName ?? string.Empty;

@@ -18,7 +18,7 @@ internal static class Tee002AgentPolicyMissing
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             var platform = pod.Class?.Platform;
             if (pod.Kind == TeeClassKind.None && pod.IntentSource is not null && !pod.HasTeeAnnotation)

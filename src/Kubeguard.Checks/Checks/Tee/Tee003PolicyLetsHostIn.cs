@@ -28,7 +28,7 @@ internal static class Tee003PolicyLetsHostIn
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             var sources = new List<(RegoPolicy Policy, string Path, string Evidence)>();
             if (TeeHits.InitDataOf(pod) is { IsValid: true, PolicyRego: { } rego })

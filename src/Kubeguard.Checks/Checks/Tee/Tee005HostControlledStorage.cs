@@ -20,7 +20,7 @@ internal static class Tee005HostControlledStorage
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             var spec = pod.Workload.Spec;
             for (var i = 0; i < (spec.Volumes?.Count ?? 0); i++)

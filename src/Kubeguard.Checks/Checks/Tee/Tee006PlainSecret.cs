@@ -24,7 +24,7 @@ internal static class Tee006PlainSecret
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             var spec = pod.Workload.Spec;
             var prefix = TeeHits.Spec(pod);

@@ -18,7 +18,7 @@ internal static class Tee007ImageNotPinned
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             foreach (var container in WorkloadContainers.Of(pod.Workload))
             {

@@ -22,7 +22,7 @@ internal static partial class Tee009AttestationNotWired
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             if (TeeHits.InitDataOf(pod) is not { IsValid: true } initData)
             {

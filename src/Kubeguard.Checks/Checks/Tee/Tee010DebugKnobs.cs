@@ -24,7 +24,7 @@ internal static class Tee010DebugKnobs
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.Intended(context.Inventory))
+        foreach (var pod in TeeIntent.Intended(context.Inventory, context.Options.TeeClasses))
         {
             if (pod.Annotation(TeeAnnotations.KernelParams) is { } kernelParams)
             {

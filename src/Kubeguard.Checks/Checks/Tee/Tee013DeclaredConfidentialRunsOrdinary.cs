@@ -18,7 +18,7 @@ internal static class Tee013DeclaredConfidentialRunsOrdinary
 
     private static IEnumerable<CheckHit> Evaluate(CheckContext context)
     {
-        foreach (var pod in TeeIntent.All(context.Inventory).Where(p => p.IntentSource is not null))
+        foreach (var pod in TeeIntent.All(context.Inventory, context.Options.TeeClasses).Where(p => p.IntentSource is not null))
         {
             if (pod.Kind is TeeClassKind.Tee or TeeClassKind.Depends or TeeClassKind.ClaimsCoCo or TeeClassKind.KataNoTee)
             {

@@ -29,7 +29,7 @@ internal static class Tee014SharedConfidentialNode
             yield break;
         }
 
-        var scheduled = TeeIntent.All(context.Inventory)
+        var scheduled = TeeIntent.All(context.Inventory, context.Options.TeeClasses)
             .Where(p => p.Workload.Pod.IsPod && p.Workload.Spec.NodeName is { } node && confidentialNodes.Contains(node))
             .GroupBy(p => p.Workload.Spec.NodeName!, StringComparer.Ordinal);
         foreach (var group in scheduled.OrderBy(g => g.Key, StringComparer.Ordinal))
