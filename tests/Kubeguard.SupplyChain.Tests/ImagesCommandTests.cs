@@ -55,6 +55,68 @@ public sealed class ImagesCommandTests(LocalRegistry registry) : IClassFixture<L
     }
 
     [Fact]
+    public async Task Pin_with_write_rewrites_only_the_verified_image_scalars_and_keeps_every_other_byte()
+    {
+        var (signed, digest) = await SignedAsync("write-signed");
+        var unsigned = await UnsignedAsync("write-unsigned");
+        var path = Path.Combine(_directory.FullName, "pinned.yaml");
+        var original = $$"""
+            # team web, do not reorder
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web   # the shop front
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: app
+                      image: {{signed}}     # pinned by CI
+                    - name: sidecar
+                      image: "{{unsigned}}"
+            ---
+            apiVersion: v1
+            kind: List
+            items:
+              - apiVersion: v1
+                kind: Pod
+                metadata: {name: job}
+                spec:
+                  containers:
+                    - name: run
+                      image: '{{signed}}'
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: flow}
+            spec:
+              containers: [{name: run, image: "{{signed}}"}]
+
+            """;
+        await File.WriteAllTextAsync(path, original);
+
+        var (code, _, error) = await RunAsync(Request([path], pin: true) with { Write = true });
+
+        Assert.Equal(ExitCodes.Findings, code);
+        var expected = original
+            .Replace($"image: {signed}     #", $"image: {signed}@{digest}     #", StringComparison.Ordinal)
+            .Replace($"image: '{signed}'", $"image: '{signed}@{digest}'", StringComparison.Ordinal);
+        Assert.NotEqual(original, expected);
+        var actual = await File.ReadAllTextAsync(path);
+        Assert.True(expected == actual, error + actual);
+        Assert.Contains($"kubeguard: {path}: pinned 2 images", error, StringComparison.Ordinal);
+        Assert.Contains("a flow-style collection is on the edited path spec.containers[0].image; left untouched", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_without_pin_is_a_usage_error()
+    {
+        var (code, _, error) = await RunAsync(Request([], images: ["example.com/app:1"]) with { Write = true });
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("--write needs --pin", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verified_references_exit_zero_and_the_json_report_carries_digest_pin_and_keys()
     {
         var (signed, digest) = await SignedAsync("json-signed");

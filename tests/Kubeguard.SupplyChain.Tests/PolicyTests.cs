@@ -1,6 +1,6 @@
+using Kubeguard.Images;
 using Kubeguard.SupplyChain.Oci;
 using Kubeguard.SupplyChain.Policy;
-using Kubeguard.Images;
 using Kubeguard.SupplyChain.Tests.Registry;
 using Kubeguard.SupplyChain.Verification;
 

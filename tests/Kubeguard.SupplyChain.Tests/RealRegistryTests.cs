@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Kubeguard.SupplyChain.Policy;
 using Kubeguard.Images;
+using Kubeguard.SupplyChain.Policy;
 using Kubeguard.SupplyChain.Tests.Registry;
 using Kubeguard.SupplyChain.Verification;
 

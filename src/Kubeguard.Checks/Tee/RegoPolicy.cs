@@ -236,15 +236,15 @@ public sealed partial class RegoPolicy
         return null;
     }
 
-    [GeneratedRegex(@"^\s*package\s+[A-Za-z_][\w.]*", RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"^\s*package\s+[A-Za-z_][\w.]*", RegexOptions.Multiline)]
     private static partial Regex PackageLine();
 
-    [GeneratedRegex(@"^\s*default\s+(?<name>[A-Za-z_]\w*)\s*:?=\s*(?<value>true|false)\b", RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"^\s*default\s+(?<name>[A-Za-z_]\w*)\s*:?=\s*(?<value>true|false)\b", RegexOptions.Multiline)]
     private static partial Regex DefaultLine();
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z_]\w*)(\s*(:=|=)\s*[^\s{]+)?\s*(if\s*)?\{", RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"^(?<name>[A-Za-z_]\w*)(\s*(:=|=)\s*[^\s{]+)?\s*(if\s*)?\{", RegexOptions.Multiline)]
     private static partial Regex RuleHead();
 
-    [GeneratedRegex(@"^\s*policy_data\s*:?=\s*\{", RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"^\s*policy_data\s*:?=\s*\{", RegexOptions.Multiline)]
     private static partial Regex PolicyDataStart();
 }

@@ -28,6 +28,7 @@ namespace Kubeguard.Cli.Commands;
 /// <param name="Kubeconfig">The <c>--kubeconfig</c> file for <paramref name="Cluster"/>, or null for the default.</param>
 /// <param name="Context">The <c>--context</c> for <paramref name="Cluster"/>, or null.</param>
 /// <param name="Namespaces">The <c>--namespace</c>s to read with <paramref name="Cluster"/>; null or empty: all.</param>
+/// <param name="Write">With <paramref name="Pin"/>: rewrite the manifest files in place (byte-preserving) instead of only printing patches.</param>
 internal sealed record ImagesVerifyRequest(
     IReadOnlyList<string> Paths,
     IReadOnlyList<string> Images,
@@ -42,7 +43,8 @@ internal sealed record ImagesVerifyRequest(
     bool Cluster = false,
     string? Kubeconfig = null,
     string? Context = null,
-    IReadOnlyList<string>? Namespaces = null);
+    IReadOnlyList<string>? Namespaces = null,
+    bool Write = false);
 
 /// <summary>
 /// <c>kubeguard images verify</c>: verifies the signatures and attestations of every image of every
@@ -71,6 +73,7 @@ internal static class ImagesCommand
         var timeout = new Option<double>("--timeout") { Description = "Per-request registry timeout in seconds.", DefaultValueFactory = _ => 10 };
         var concurrency = new Option<int>("--concurrency") { Description = "Registry requests in flight at once.", DefaultValueFactory = _ => 8 };
         var format = new Option<string>("--format", "-o") { Description = "Report format: table, json, sarif or junit.", DefaultValueFactory = _ => "table" };
+        var write = new Option<bool>("--write") { Description = "With --pin: rewrite each verified tag to tag@digest in the manifest files themselves (only the image scalars change; every other byte is kept)." };
         var cluster = new Option<bool>("--cluster") { Description = "Also verify the images of every pod and pod-bearing workload of a live cluster (read-only list calls)." };
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig file for --cluster (default: $KUBECONFIG, ~/.kube/config, then the in-cluster service account)." };
         var context = new Option<string?>("--context") { Description = "Kubeconfig context for --cluster." };
@@ -79,7 +82,7 @@ internal static class ImagesCommand
         format.AcceptOnlyFromAmong([.. ReportWriters.Names]);
         var verify = new Command("verify", "Verify image signatures and attestations with your keys (cosign legacy and Sigstore bundle formats), offline from any transparency log.")
         {
-            paths, image, policy, key, dockerConfig, insecure, timeout, concurrency, format, pin, cluster, kubeconfig, context, namespaces,
+            paths, image, policy, key, dockerConfig, insecure, timeout, concurrency, format, pin, write, cluster, kubeconfig, context, namespaces,
         };
         verify.SetAction((parse, ct) => RunAsync(
             new ImagesVerifyRequest(
@@ -96,7 +99,8 @@ internal static class ImagesCommand
                 parse.GetValue(cluster),
                 parse.GetValue(kubeconfig),
                 parse.GetValue(context),
-                parse.GetValue(namespaces) ?? []),
+                parse.GetValue(namespaces) ?? [],
+                parse.GetValue(write)),
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error,
             ReadFile,
@@ -125,6 +129,11 @@ internal static class ImagesCommand
         if (request.Paths.Count == 0 && request.Images.Count == 0 && !request.Cluster)
         {
             configErrors.Add("nothing to verify: give manifest paths (or - for standard input), --image REF and/or --cluster");
+        }
+
+        if (request.Write && !request.Pin)
+        {
+            configErrors.Add("--write needs --pin");
         }
 
         if (!request.Cluster && (request.Kubeconfig is not null || request.Context is not null || request.Namespaces is { Count: > 0 }))
@@ -185,6 +194,13 @@ internal static class ImagesCommand
         if (request.Pin)
         {
             await output.WriteLineAsync(PinsJson(manifests, results, request.Images)).ConfigureAwait(false);
+            if (request.Write)
+            {
+                foreach (var line in ManifestPinWriter.Write(manifests.Files, results))
+                {
+                    await error.WriteLineAsync($"kubeguard: {line}").ConfigureAwait(false);
+                }
+            }
         }
         else
         {

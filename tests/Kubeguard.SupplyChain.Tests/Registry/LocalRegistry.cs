@@ -75,8 +75,9 @@ public class LocalRegistry : IAsyncLifetime
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too slow to answer on a busy machine: try again.
             }
 
             await Task.Delay(20);

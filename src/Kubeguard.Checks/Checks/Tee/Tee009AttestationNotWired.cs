@@ -85,6 +85,6 @@ internal static partial class Tee009AttestationNotWired
                 Values.Each(c.Env).Any(e => e.ValueFrom?.SecretKeyRef?.Name == secret) || Values.Each(c.EnvFrom).Any(e => e.SecretRef?.Name == secret));
     }
 
-    [GeneratedRegex(@"^\s*""?(?<key>[A-Za-z_]+)""?\s*=\s*(""[^""]+""|'[^']+')", RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"^\s*""?(?<key>[A-Za-z_]+)""?\s*=\s*(""[^""]+""|'[^']+')", RegexOptions.Multiline)]
     private static partial Regex InlineAssignment();
 }

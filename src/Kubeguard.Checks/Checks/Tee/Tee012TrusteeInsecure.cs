@@ -161,9 +161,9 @@ internal static partial class Tee012TrusteeInsecure
         }
     }
 
-    [GeneratedRegex(@"^\s*default\s+allow\s*:?=\s*true\b", RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"^\s*default\s+allow\s*:?=\s*true\b", RegexOptions.Multiline)]
     private static partial Regex DefaultAllowTrue();
 
-    [GeneratedRegex(@"^\s*allow\s*(:?=\s*true)?\s*(if\s*)?\{\s*(true\s*)?\}", RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"^\s*allow\s*(:?=\s*true)?\s*(if\s*)?\{\s*(true\s*)?\}", RegexOptions.Multiline)]
     private static partial Regex BareAllow();
 }
