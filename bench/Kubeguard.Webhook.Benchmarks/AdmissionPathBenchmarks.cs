@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using k8s;
+using Kubeguard.Scanning.Manifests;
 using k8s.Models;
 using Kubeguard.Admission;
 using Kubeguard.Admission.Wire;
@@ -26,7 +26,7 @@ public class AdmissionPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var objects = KubernetesYaml.LoadAllFromString(File.ReadAllText(RepositoryFiles.Admission("namespaces.yaml")));
+        var objects = new ManifestLoader().LoadText(File.ReadAllText(RepositoryFiles.Admission("namespaces.yaml"))).Documents.Select(d => d.Model).ToList();
         var configuration = PodSecurityConfigurationLoader.Load(File.ReadAllText(RepositoryFiles.Admission("config.yaml"))).Configuration!;
         var namespaces = new StaticNamespaceSource(objects.OfType<V1Namespace>(), objects.OfType<V1Pod>());
         _evaluator = new AdmissionEvaluator(configuration, namespaces);

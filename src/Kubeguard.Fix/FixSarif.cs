@@ -42,10 +42,10 @@ internal static class FixSarif
                     });
                 }
 
-                results.Add(result);
+                results.Add((JsonNode)result);
                 foreach (var action in workload.Actions.Where(a => a.Status != ActionStatus.Applied))
                 {
-                    results.Add(Result(action.CheckId, action.Status == ActionStatus.NeedsOptIn ? "warning" : "note",
+                    results.Add((JsonNode)Result(action.CheckId, action.Status == ActionStatus.NeedsOptIn ? "warning" : "note",
                         $"{action.Status.Name()} ({action.Class.Name()}): {action.Operation} {action.Path}. {action.Note}", file.File, action.Line));
                 }
             }
@@ -54,7 +54,7 @@ internal static class FixSarif
         var rules = new JsonArray(new JsonObject { ["id"] = "pod-security", ["shortDescription"] = new JsonObject { ["text"] = "The workload fails its Pod Security target." } });
         foreach (var check in CheckCatalog.BuiltIn)
         {
-            rules.Add(new JsonObject { ["id"] = check.Id, ["shortDescription"] = new JsonObject { ["text"] = check.Summary } });
+            rules.Add((JsonNode)new JsonObject { ["id"] = check.Id, ["shortDescription"] = new JsonObject { ["text"] = check.Summary } });
         }
 
         var log = new JsonObject

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Kubeguard.PromAudit.Rules;
 using Kubeguard.Reporting;
 
 namespace Kubeguard.PromAudit;
@@ -23,7 +24,7 @@ public sealed class SeverityPolicy
     /// </summary>
     public static SeverityPolicy Load(Stream json, SeverityPolicy? fallback = null)
     {
-        var entries = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(json)
+        var entries = JsonSerializer.Deserialize(json, RulesJsonContext.Default.DictionaryStringDictionaryStringString)
             ?? throw new InvalidDataException("empty severity file");
         var levels = fallback is null ? [] : new Dictionary<string, (Severity, Severity)>(fallback._levels);
         foreach (var (id, entry) in entries)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -20,7 +21,7 @@ public sealed partial class KubernetesNamespaceSource : INamespaceSource, INames
     /// <summary>The error while the cache is not synced.</summary>
     public const string NotSyncedError = "namespace cache is not synced yet";
 
-    private readonly IKubernetes _client;
+    private readonly KubernetesWatchClient _client;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, NamespaceLookup> _cache = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
@@ -28,7 +29,7 @@ public sealed partial class KubernetesNamespaceSource : INamespaceSource, INames
     private volatile bool _synced;
 
     /// <summary>Creates the source; call <see cref="Start"/> to begin syncing.</summary>
-    public KubernetesNamespaceSource(IKubernetes client, ILogger logger)
+    public KubernetesNamespaceSource(KubernetesWatchClient client, ILogger logger)
     {
         _client = client;
         _logger = logger;
@@ -148,23 +149,57 @@ public sealed partial class KubernetesNamespaceSource : INamespaceSource, INames
         }
     }
 
+    /// <summary>
+    /// Watches namespaces from <paramref name="resourceVersion"/> until the server ends the watch or
+    /// sends an ERROR event. The watch is a GET with <c>watch=true</c> answered with one JSON event
+    /// per line.
+    /// </summary>
     private async Task WatchAsync(string? resourceVersion, CancellationToken stop)
     {
-        var events = _client.CoreV1.WatchListNamespaceAsync(
-            allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: 300, cancellationToken: stop);
-        await foreach (var (type, ns) in events.ConfigureAwait(false))
+        var query = "api/v1/namespaces?watch=true&allowWatchBookmarks=true&timeoutSeconds=300";
+        if (!string.IsNullOrEmpty(resourceVersion))
         {
-            switch (type)
+            query += "&resourceVersion=" + Uri.EscapeDataString(resourceVersion);
+        }
+
+        using var response = await _client.GetStreamAsync(query, stop).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStreamAsync(stop).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            using var reader = new StreamReader(body);
+            while (await reader.ReadLineAsync(stop).ConfigureAwait(false) is { } line)
             {
-                case WatchEventType.Added:
-                case WatchEventType.Modified:
-                    _cache[ns.Metadata.Name] = StaticNamespaceSource.Lookup(ns);
-                    break;
-                case WatchEventType.Deleted:
-                    _cache.TryRemove(ns.Metadata.Name, out _);
-                    break;
-                case WatchEventType.Error:
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                using var watchEvent = JsonDocument.Parse(line);
+                var type = watchEvent.RootElement.TryGetProperty("type", out var t) ? t.GetString() : null;
+                if (type == "ERROR")
+                {
                     return;
+                }
+
+                if (type is not ("ADDED" or "MODIFIED" or "DELETED") || !watchEvent.RootElement.TryGetProperty("object", out var item))
+                {
+                    continue;
+                }
+
+                var ns = KubernetesJson.Deserialize<V1Namespace>(item);
+                if (ns?.Metadata?.Name is not { } name)
+                {
+                    continue;
+                }
+
+                if (type == "DELETED")
+                {
+                    _cache.TryRemove(name, out _);
+                }
+                else
+                {
+                    _cache[name] = StaticNamespaceSource.Lookup(ns);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using k8s;
 using k8s.Models;
 using Kubeguard.Admission;
 using YamlDotNet.Core;
@@ -35,23 +36,24 @@ public static partial class NamespaceManifestLoader
         {
             try
             {
-                var meta = KubernetesYaml.Deserialize<KubernetesObject>(document);
-                switch (meta?.Kind)
+                var node = YamlJson.Read(document);
+                var kind = node is JsonObject obj && obj["kind"] is JsonValue k && k.TryGetValue<string>(out var name) ? name : null;
+                switch (kind)
                 {
                     case "Namespace":
-                        namespaces.Add(KubernetesYaml.Deserialize<V1Namespace>(document));
+                        namespaces.Add(node.Deserialize(YamlJson.Models.V1Namespace)!);
                         break;
                     case "Pod":
-                        pods.Add(KubernetesYaml.Deserialize<V1Pod>(document));
+                        pods.Add(node.Deserialize(YamlJson.Models.V1Pod)!);
                         break;
                     case "NamespaceList":
-                        namespaces.AddRange(KubernetesYaml.Deserialize<V1NamespaceList>(document).Items ?? []);
+                        namespaces.AddRange(node.Deserialize(YamlJson.Models.V1NamespaceList)?.Items ?? []);
                         break;
                     case "PodList":
-                        pods.AddRange(KubernetesYaml.Deserialize<V1PodList>(document).Items ?? []);
+                        pods.AddRange(node.Deserialize(YamlJson.Models.V1PodList)?.Items ?? []);
                         break;
                     default:
-                        errors.Add($"{file}:{firstLine}: ignored a document of kind \"{meta?.Kind}\" (expected Namespace or Pod)");
+                        errors.Add($"{file}:{firstLine}: ignored a document of kind \"{kind}\" (expected Namespace or Pod)");
                         break;
                 }
             }
@@ -59,6 +61,10 @@ public static partial class NamespaceManifestLoader
             {
                 broken++;
                 errors.Add($"{file}:{firstLine + (int)ex.Start.Line - 1}: {OneLine(ex.InnerException?.Message ?? ex.Message)}");
+            }
+            catch (JsonException ex)
+            {
+                errors.Add($"{file}:{firstLine}: {OneLine(ex.Message)}");
             }
         }
 

@@ -170,7 +170,7 @@ public static partial class WebhookServer
             throw new WebhookStartupException($"cannot use the kubeconfig: {ex.Message}", ex);
         }
 
-        var clusterSource = new KubernetesNamespaceSource(new Kubernetes(config), log);
+        var clusterSource = new KubernetesNamespaceSource(new KubernetesWatchClient(config), log);
         return (clusterSource, clusterSource.Start);
     }
 

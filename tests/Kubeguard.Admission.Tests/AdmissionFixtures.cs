@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using k8s;
 using k8s.Models;
+using Kubeguard.Testing;
 
 namespace Kubeguard.Admission.Tests;
 
@@ -30,7 +30,7 @@ public static class AdmissionFixtures
 
     public static StaticNamespaceSource Namespaces()
     {
-        var objects = KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(Directory, "namespaces.yaml")));
+        var objects = KubeYaml.LoadAll(File.ReadAllText(Path.Combine(Directory, "namespaces.yaml")));
         return new StaticNamespaceSource(objects.OfType<V1Namespace>(), objects.OfType<V1Pod>());
     }
 

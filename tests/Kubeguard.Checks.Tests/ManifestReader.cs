@@ -1,7 +1,7 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using Kubeguard.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Kubeguard.Checks.Tests;
@@ -13,15 +13,6 @@ namespace Kubeguard.Checks.Tests;
 /// </summary>
 public static class ManifestReader
 {
-    private static readonly Dictionary<(string ApiVersion, string Kind), Type> Models = typeof(V1Pod).Assembly.GetTypes()
-        .Select(t => (Type: t, Entity: t.GetCustomAttribute<KubernetesEntityAttribute>()))
-        .Where(x => x.Entity is not null && typeof(IKubernetesObject<V1ObjectMeta>).IsAssignableFrom(x.Type))
-        .GroupBy(x => (string.IsNullOrEmpty(x.Entity!.Group) ? x.Entity.ApiVersion : $"{x.Entity.Group}/{x.Entity.ApiVersion}", x.Entity.Kind))
-        .ToDictionary(g => g.Key, g => g.First().Type);
-
-    private static readonly MethodInfo Deserialize = typeof(KubernetesYaml).GetMethods()
-        .Single(m => m.Name == nameof(KubernetesYaml.Deserialize) && m.IsGenericMethod && m.GetParameters() is [{ ParameterType: var p }, ..] && p == typeof(string));
-
     public static (List<InventoryObject> Objects, List<string> Errors) Read(string text, string file)
     {
         var objects = new List<InventoryObject>();
@@ -75,14 +66,14 @@ public static class ManifestReader
         try
         {
             var yaml = Serialize(map);
-            IKubernetesObject<V1ObjectMeta> resource = Models.TryGetValue((apiVersion, kind), out var type)
-                ? (IKubernetesObject<V1ObjectMeta>)Deserialize.MakeGenericMethod(type).Invoke(null, [yaml, false])!
+            IKubernetesObject<V1ObjectMeta> resource = KubeYaml.ModelType(apiVersion, kind) is { } type && typeof(IKubernetesObject<V1ObjectMeta>).IsAssignableFrom(type)
+                ? (IKubernetesObject<V1ObjectMeta>)KubeYaml.Deserialize(yaml, type)!
                 : new UnstructuredObject(apiVersion, kind, Metadata(map), ToJson(map) as JsonObject);
             objects.Add(new InventoryObject(resource, new SourceLocation(file, line)));
         }
-        catch (TargetInvocationException ex)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException)
         {
-            errors.Add($"{file}:{line}: {kind}: {ex.InnerException?.Message}");
+            errors.Add($"{file}:{line}: {kind}: {ex.Message}");
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
@@ -92,7 +83,7 @@ public static class ManifestReader
 
     private static V1ObjectMeta? Metadata(YamlMappingNode map) =>
         map.Children.TryGetValue(new YamlScalarNode("metadata"), out var node) && node is YamlMappingNode
-            ? KubernetesYaml.Deserialize<V1ObjectMeta>(Serialize(node))
+            ? KubeYaml.Deserialize<V1ObjectMeta>(Serialize(node))
             : null;
 
     private static string? Scalar(YamlMappingNode map, string key) =>

@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using Kubeguard.Policy.Tests.Fixtures;
 using Kubeguard.Testing;
@@ -107,7 +106,7 @@ public sealed class FixtureTests
             Assert.True(parts.Length == 4, $"unexpected fixture path {path}");
             var level = Levels.Parse(parts[0]);
             var version = PolicyVersion.Parse(parts[1]);
-            var pod = KubernetesYaml.Deserialize<V1Pod>(yaml);
+            var pod = KubeYaml.Deserialize<V1Pod>(yaml);
             ApiServerDefaults.Apply(pod.Spec, isPod: true);
 
             // The newest version's files also stand for latest.

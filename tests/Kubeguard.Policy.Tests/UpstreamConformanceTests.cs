@@ -1,5 +1,5 @@
-using k8s;
 using k8s.Models;
+using Kubeguard.Testing;
 using Xunit.Abstractions;
 
 namespace Kubeguard.Policy.Tests;
@@ -71,7 +71,7 @@ public sealed class UpstreamConformanceTests(ITestOutputHelper output)
 
     private static V1Pod Load(string path)
     {
-        var pod = KubernetesYaml.Deserialize<V1Pod>(File.ReadAllText(path));
+        var pod = KubeYaml.Deserialize<V1Pod>(File.ReadAllText(path));
         ApiServerDefaults.Apply(pod.Spec, isPod: true);
         return pod;
     }

@@ -1,8 +1,8 @@
 using System.Reflection;
-using k8s;
 using k8s.Models;
 using Kubeguard.Policy;
 using Kubeguard.Policy.Workloads;
+using Kubeguard.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace Kubeguard.Webhook.Tests;
@@ -44,7 +44,7 @@ public class DeployManifestTests
         {
             var obj = kind switch
             {
-                "Deployment" => (object)KubernetesYaml.Deserialize<V1Deployment>(yaml),
+                "Deployment" => (object)KubeYaml.Deserialize<V1Deployment>(yaml),
                 _ => throw new InvalidOperationException($"{file}: add {kind} to this test"),
             };
             var template = PodTemplates.From(obj)!;
@@ -71,8 +71,8 @@ public class DeployManifestTests
     [Fact]
     public void The_deployment_is_replicated_and_protected_by_a_disruption_budget()
     {
-        var deployment = KubernetesYaml.Deserialize<V1Deployment>(Documents().Single(d => d.Kind == "Deployment").Yaml);
-        var pdb = KubernetesYaml.Deserialize<V1PodDisruptionBudget>(Documents().Single(d => d.Kind == "PodDisruptionBudget").Yaml);
+        var deployment = KubeYaml.Deserialize<V1Deployment>(Documents().Single(d => d.Kind == "Deployment").Yaml);
+        var pdb = KubeYaml.Deserialize<V1PodDisruptionBudget>(Documents().Single(d => d.Kind == "PodDisruptionBudget").Yaml);
 
         Assert.True(deployment.Spec.Replicas >= 2);
         Assert.Equal(deployment.Spec.Selector.MatchLabels, pdb.Spec.Selector.MatchLabels);
@@ -84,7 +84,7 @@ public class DeployManifestTests
     public void Two_webhook_configurations_mirror_upstream_fail_closed_for_pods_and_open_for_workloads()
     {
         var configurations = Documents().Where(d => d.Kind == "ValidatingWebhookConfiguration")
-            .Select(d => KubernetesYaml.Deserialize<V1ValidatingWebhookConfiguration>(d.Yaml))
+            .Select(d => KubeYaml.Deserialize<V1ValidatingWebhookConfiguration>(d.Yaml))
             .ToDictionary(c => c.Metadata.Name);
 
         var enforcing = Assert.Single(configurations["pod-security-webhook.kubeguard.io"].Webhooks);
@@ -109,7 +109,7 @@ public class DeployManifestTests
     [Fact]
     public void Rbac_only_reads_namespaces_and_lists_pods()
     {
-        var role = KubernetesYaml.Deserialize<V1ClusterRole>(Documents().Single(d => d.Kind == "ClusterRole").Yaml);
+        var role = KubeYaml.Deserialize<V1ClusterRole>(Documents().Single(d => d.Kind == "ClusterRole").Yaml);
 
         var grants = role.Rules.SelectMany(r => r.Resources.SelectMany(res => r.Verbs.Select(v => $"{res}:{v}"))).Order(StringComparer.Ordinal);
 
@@ -119,7 +119,7 @@ public class DeployManifestTests
     [Fact]
     public void The_configuration_map_holds_a_valid_pod_security_configuration()
     {
-        var map = KubernetesYaml.Deserialize<V1ConfigMap>(Documents().Single(d => d.Kind == "ConfigMap").Yaml);
+        var map = KubeYaml.Deserialize<V1ConfigMap>(Documents().Single(d => d.Kind == "ConfigMap").Yaml);
 
         var result = Admission.PodSecurityConfigurationLoader.Load(map.Data["podsecurity.yaml"]);
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kubeguard.Cluster.Connection;
 using Kubeguard.Cluster.Debug;
+using Kubeguard.Scanning.Manifests;
 
 namespace Kubeguard.Cli.Commands;
 
@@ -77,7 +78,7 @@ internal static class DebugCommand
             if (outcome.Plan is { } shown && (dryRun || outcome.Status == DebugStatus.Refused))
             {
                 await output.WriteLineAsync($"# profile {DebugProfiles.Name(shown.Profile)} at PodSecurity \"{shown.Policy}\": {(shown.Admitted ? "allowed" : "rejected")}").ConfigureAwait(false);
-                await output.WriteLineAsync(k8s.KubernetesYaml.Serialize(shown.Container)).ConfigureAwait(false);
+                await output.WriteLineAsync(ModelYaml.Serialize(shown.Container)).ConfigureAwait(false);
             }
 
             if (outcome.Plan is { Admitted: true } able)

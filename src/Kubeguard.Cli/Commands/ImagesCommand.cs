@@ -233,7 +233,7 @@ internal static class ImagesCommand
                 continue;
             }
 
-            documents.Add(new JsonObject
+            documents.Add((JsonNode)new JsonObject
             {
                 ["file"] = document.Location.File,
                 ["line"] = document.Location.Line,

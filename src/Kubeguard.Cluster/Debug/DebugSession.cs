@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Kubeguard.Cluster.Connection;
@@ -74,7 +74,7 @@ public sealed class DebugSession(IKubernetes client, string server, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(plan);
-        var record = new Dictionary<string, string>
+        var record = new JsonObject
         {
             ["requestedBy"] = request.RequestedBy,
             ["reason"] = request.Reason ?? string.Empty,
@@ -83,14 +83,14 @@ public sealed class DebugSession(IKubernetes client, string server, TimeProvider
             ["target"] = plan.Container.TargetContainerName,
             ["at"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         };
-        var value = JsonSerializer.Serialize(record);
-        return JsonSerializer.Serialize(new Dictionary<string, object>
+        var value = record.ToJsonString();
+        return new JsonObject
         {
-            ["metadata"] = new Dictionary<string, object>
+            ["metadata"] = new JsonObject
             {
-                ["annotations"] = new Dictionary<string, string> { [AnnotationPrefix + request.ContainerName] = value },
+                ["annotations"] = new JsonObject { [AnnotationPrefix + request.ContainerName] = value },
             },
-        });
+        }.ToJsonString();
     }
 
     private async Task<DebugOutcome> WaitAsync(DebugRequest request, DebugPlan plan, CancellationToken cancellationToken)

@@ -43,14 +43,14 @@ public static class PolicyReports
         foreach (var skipped in ns.Skipped)
         {
             skip++;
-            results.Add(Result("skip", "read", $"{skipped.Resource} not read: {skipped.Reason}", "info", timestamp, null,
+            results.Add((JsonNode)Result("skip", "read", $"{skipped.Resource} not read: {skipped.Reason}", "info", timestamp, null,
                 new JsonObject { ["resource"] = skipped.Resource }));
         }
 
         if (ns.Exempt)
         {
             skip++;
-            results.Add(Result("skip", "exempt", $"namespace {ns.Name} is exempt from Pod Security by the PodSecurityConfiguration; its labels are ignored", "info", timestamp, null, null));
+            results.Add((JsonNode)Result("skip", "exempt", $"namespace {ns.Name} is exempt from Pod Security by the PodSecurityConfiguration; its labels are ignored", "info", timestamp, null, null));
         }
 
         var listed = 0;
@@ -74,7 +74,7 @@ public static class PolicyReports
             }
 
             listed++;
-            results.Add(Result(status, finding.Result.Policy.ToString(), finding.Result.WarningMessage, finding.Enforced ? "high" : "medium", timestamp,
+            results.Add((JsonNode)Result(status, finding.Result.Policy.ToString(), finding.Result.WarningMessage, finding.Enforced ? "high" : "medium", timestamp,
                 new JsonArray(Reference(ns.Name, finding.Workload)),
                 new JsonObject
                 {
@@ -89,13 +89,13 @@ public static class PolicyReports
         if (unlisted > 0)
         {
             fail++;
-            results.Add(Result("fail", "more", $"{unlisted} more failing objects are not listed in this report", "medium", timestamp, null, null));
+            results.Add((JsonNode)Result("fail", "more", $"{unlisted} more failing objects are not listed in this report", "medium", timestamp, null, null));
         }
 
         if (listed == 0 && unlisted == 0 && ns.Complete && !ns.Exempt)
         {
             pass++;
-            results.Add(Result("pass", "namespace", $"every pod and workload template passes {policyText}", "info", timestamp, null,
+            results.Add((JsonNode)Result("pass", "namespace", $"every pod and workload template passes {policyText}", "info", timestamp, null,
                 new JsonObject { ["pods"] = ns.Pods.ToString(CultureInfo.InvariantCulture), ["templates"] = ns.Templates.ToString(CultureInfo.InvariantCulture) }));
         }
 

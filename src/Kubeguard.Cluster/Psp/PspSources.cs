@@ -48,7 +48,7 @@ public static class PspSources
         try
         {
             var list = await client.CustomObjects.ListClusterCustomObjectAsync("policy", "v1beta1", "podsecuritypolicies", cancellationToken: cancellationToken).ConfigureAwait(false);
-            var node = list is JsonElement element ? JsonNode.Parse(element.GetRawText()) : JsonNode.Parse(JsonSerializer.Serialize(list));
+            var node = list is JsonElement element ? JsonNode.Parse(element.GetRawText()) : JsonNode.Parse(KubernetesJson.Serialize(list));
             var policies = ImmutableArray.CreateBuilder<JsonObject>();
             if (node is JsonObject obj)
             {

@@ -463,7 +463,10 @@ internal sealed class YamlEditor
         }
     }
 
-    private static string KeyText(string key) => IsSafePlain(key) ? key : JsonSerializer.Serialize(key);
+    private static string KeyText(string key) => IsSafePlain(key) ? key : Quoted(key);
+
+    /// <summary>A double-quoted JSON string, which YAML reads as the same string.</summary>
+    private static string Quoted(string text) => JsonValue.Create(text).ToJsonString();
 
     /// <summary>The text of a scalar: booleans and numbers plain; strings keep the replaced value's quotes.</summary>
     internal static string ScalarText(JsonNode? value, ScalarStyle style)
@@ -488,8 +491,8 @@ internal sealed class YamlEditor
                 return style switch
                 {
                     ScalarStyle.SingleQuoted => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'",
-                    ScalarStyle.DoubleQuoted => JsonSerializer.Serialize(text),
-                    _ => IsSafePlain(text) && JsonProjection.PlainValue(text)?.GetValueKind() == JsonValueKind.String ? text : JsonSerializer.Serialize(text),
+                    ScalarStyle.DoubleQuoted => Quoted(text),
+                    _ => IsSafePlain(text) && JsonProjection.PlainValue(text)?.GetValueKind() == JsonValueKind.String ? text : Quoted(text),
                 };
             }
 

@@ -11,43 +11,41 @@ namespace Kubeguard.PromAudit.Rules;
 public sealed record RiskRules
 {
     /// <summary>The date the rules were last checked (ISO 8601). Printed in every report.</summary>
-    public string Date { get; init; } = "";
+    public string Date { get; set; } = "";
 
     /// <summary>How to read the rules.</summary>
-    public string Note { get; init; } = "";
+    public string Note { get; set; } = "";
 
     /// <summary>Prometheus advisories.</summary>
-    public IReadOnlyList<VersionRule> Prometheus { get; init; } = [];
+    public IReadOnlyList<VersionRule> Prometheus { get; set; } = [];
 
     /// <summary>Image rules.</summary>
-    public IReadOnlyList<VersionRule> Images { get; init; } = [];
+    public IReadOnlyList<VersionRule> Images { get; set; } = [];
 
     /// <summary>Kubernetes support window.</summary>
-    public KubernetesRules Kubernetes { get; init; } = new();
+    public KubernetesRules Kubernetes { get; set; } = new();
 
     /// <summary>Container runtime rules.</summary>
-    public IReadOnlyList<VersionRule> Runtimes { get; init; } = [];
+    public IReadOnlyList<VersionRule> Runtimes { get; set; } = [];
 
     /// <summary>Kernel rules (possible matches only).</summary>
-    public IReadOnlyList<VersionRule> Kernels { get; init; } = [];
+    public IReadOnlyList<VersionRule> Kernels { get; set; } = [];
 
     /// <summary>Registries that no longer receive images.</summary>
-    public IReadOnlyList<string> FrozenRegistries { get; init; } = [];
+    public IReadOnlyList<string> FrozenRegistries { get; set; } = [];
 
     /// <summary>Tags that move.</summary>
-    public IReadOnlyList<string> FloatingTags { get; init; } = [];
+    public IReadOnlyList<string> FloatingTags { get; set; } = [];
 
     /// <summary>Tag fragments naming an end-of-life base OS.</summary>
-    public IReadOnlyList<string> EolTagMarkers { get; init; } = [];
-
-    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
+    public IReadOnlyList<string> EolTagMarkers { get; set; } = [];
 
     /// <summary>The rules shipped in this build.</summary>
     public static RiskRules BuiltIn { get; } = Load(typeof(RiskRules).Assembly.GetManifestResourceStream("Kubeguard.PromAudit.risk-rules.json")!);
 
     /// <summary>Reads a rules file.</summary>
     public static RiskRules Load(Stream json) =>
-        JsonSerializer.Deserialize<RiskRules>(json, Options) ?? throw new InvalidDataException("empty rules file");
+        JsonSerializer.Deserialize(json, RulesJsonContext.Default.RiskRules) ?? throw new InvalidDataException("empty rules file");
 
     /// <summary>Prometheus advisories affecting <paramref name="version"/>, given which conditions hold.</summary>
     public IEnumerable<VersionRule> PrometheusAdvisories(string version, ISet<string> conditions)

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
 
@@ -77,17 +78,27 @@ public static class KnownKinds
 
     /// <summary>Reads <paramref name="node"/> as <typeparamref name="T"/> with Kubernetes' JSON rules.</summary>
     /// <exception cref="JsonException">A field has the wrong type.</exception>
-    public static T? Deserialize<T>(JsonNode node) => node.Deserialize<T>(Options);
+    public static T? Deserialize<T>(JsonNode node) => node.Deserialize((JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)));
+
+    /// <summary>Reads <paramref name="node"/> as <paramref name="type"/> (a KubernetesClient model) with Kubernetes' JSON rules.</summary>
+    /// <exception cref="JsonException">A field has the wrong type.</exception>
+    public static object? Deserialize(Type type, JsonNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return node.Deserialize(Options.GetTypeInfo(type));
+    }
 
     private static KindEntry Entry<T>(params string[] groups) => new(groups.ToFrozenSet(StringComparer.Ordinal), n => Deserialize<T>(n));
 
+    /// <summary>
+    /// Kubernetes' JSON rules (camelCase names, its date and duration formats) from the client's
+    /// source-generated metadata, so no model is read by reflection; strings are read leniently.
+    /// </summary>
     private static JsonSerializerOptions CreateOptions()
     {
-        JsonSerializerOptions? shared = null;
-        KubernetesJson.AddJsonOptions(o => shared = o);
-        var options = new JsonSerializerOptions(shared!);
+        var options = new JsonSerializerOptions(SourceGenerationContext.Default.Options);
         options.Converters.Insert(0, new LenientStringConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 

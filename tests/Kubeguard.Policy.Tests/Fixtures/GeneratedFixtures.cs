@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using Kubeguard.Testing;
 
@@ -9,7 +8,7 @@ namespace Kubeguard.Policy.Tests.Fixtures;
 /// <param name="Pod">The pod.</param>
 public sealed record GeneratedFixture(string RelativePath, V1Pod Pod)
 {
-    public string Yaml => KubernetesYaml.Serialize(Pod);
+    public string Yaml => KubeYaml.Serialize(Pod);
 }
 
 /// <summary>
