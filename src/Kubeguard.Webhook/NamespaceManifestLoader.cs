@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using k8s.Models;
 using Kubeguard.Admission;
-using YamlDotNet.Core;
+using Kubeguard.Scanning.Manifests;
 
 namespace Kubeguard.Webhook;
 
@@ -34,33 +34,34 @@ public static partial class NamespaceManifestLoader
         var broken = 0;
         foreach (var (document, firstLine) in Split(text))
         {
+            if (!YamlTree.TryParse(document, out var node, out var line, out var problem))
+            {
+                broken++;
+                errors.Add($"{file}:{firstLine + Math.Max(line, 1) - 1}: {OneLine(problem)}");
+                continue;
+            }
+
             try
             {
-                var node = YamlJson.Read(document);
                 var kind = node is JsonObject obj && obj["kind"] is JsonValue k && k.TryGetValue<string>(out var name) ? name : null;
                 switch (kind)
                 {
                     case "Namespace":
-                        namespaces.Add(node.Deserialize(YamlJson.Models.V1Namespace)!);
+                        namespaces.Add(KnownKinds.Deserialize<V1Namespace>(node!)!);
                         break;
                     case "Pod":
-                        pods.Add(node.Deserialize(YamlJson.Models.V1Pod)!);
+                        pods.Add(KnownKinds.Deserialize<V1Pod>(node!)!);
                         break;
                     case "NamespaceList":
-                        namespaces.AddRange(node.Deserialize(YamlJson.Models.V1NamespaceList)?.Items ?? []);
+                        namespaces.AddRange(KnownKinds.Deserialize<V1NamespaceList>(node!)?.Items ?? []);
                         break;
                     case "PodList":
-                        pods.AddRange(node.Deserialize(YamlJson.Models.V1PodList)?.Items ?? []);
+                        pods.AddRange(KnownKinds.Deserialize<V1PodList>(node!)?.Items ?? []);
                         break;
                     default:
                         errors.Add($"{file}:{firstLine}: ignored a document of kind \"{kind}\" (expected Namespace or Pod)");
                         break;
                 }
-            }
-            catch (YamlException ex)
-            {
-                broken++;
-                errors.Add($"{file}:{firstLine + (int)ex.Start.Line - 1}: {OneLine(ex.InnerException?.Message ?? ex.Message)}");
             }
             catch (JsonException ex)
             {
